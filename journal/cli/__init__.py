@@ -1,0 +1,1 @@
+"""The ``refill`` command line. Importing it never imports Qt or matplotlib."""

@@ -1,0 +1,83 @@
+"""Entry point of ``refill``: sub-commands for headless use, the window without one.
+
+Sub-command modules live in ``journal.cli.commands`` and are discovered, so adding a command
+never edits this file. Nothing here imports Qt or matplotlib: the window is imported only when
+no sub-command is given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+from collections.abc import Sequence
+
+from journal import __version__
+from journal.cli import commands
+from journal.cli.errors import CliError
+from journal.hardening import disable_core_dumps
+
+
+def common_options() -> argparse.ArgumentParser:
+    """Options every sub-command takes."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--journal", metavar="PATH", help="journal file (default: the user data folder)"
+    )
+    common.add_argument(
+        "--passphrase-file",
+        metavar="FILE",
+        help="read the passphrase from the first line of FILE (else REFILL_PASSPHRASE or a prompt)",
+    )
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="refill",
+        description="Refill — an offline, encrypted journal for clinicians' own wellbeing. "
+        "Without a command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"refill {__version__}")
+    parser.add_argument(
+        "--demo", action="store_true", help="open the window on a fresh demo journal"
+    )
+    parser.add_argument("--journal", metavar="PATH", help="journal file to open in the window")
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+    common = common_options()
+    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"{commands.__name__}.{info.name}")
+        module.register(sub, common)
+    return parser
+
+
+def _run_window(args: argparse.Namespace) -> int:
+    try:
+        from journal.ui.app import run_app
+    except ImportError as exc:
+        raise CliError(f"the window cannot start: {exc}") from None
+    return int(run_app(journal=args.journal, demo=args.demo))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    disable_core_dumps()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        run = getattr(args, "run", None)
+        if run is None:
+            return _run_window(args)
+        return int(run(args) or 0)
+    except CliError as exc:
+        print(f"refill: {exc.message}", file=sys.stderr)
+        return exc.code
+    except KeyboardInterrupt:
+        print("refill: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

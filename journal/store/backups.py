@@ -1,0 +1,81 @@
+"""Rotating encrypted backups kept next to the journal, and restoring one.
+
+A backup is a ``VACUUM INTO`` snapshot: same key, same salt, so the journal's passphrase opens
+it. Snapshots are written to a temporary name, fsynced and renamed, so a crash never leaves a
+half backup under a real name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from journal.store.database import Database
+
+SUFFIX = ".refill-backup"
+
+
+def backup_dir(journal_path: Path) -> Path:
+    """``<folder>/<journal name>.backups/`` beside the journal."""
+    return journal_path.with_name(journal_path.name + ".backups")
+
+
+def list_backups(journal_path: Path) -> list[Path]:
+    """Backups of this journal, oldest first."""
+    folder = backup_dir(journal_path)
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.name.endswith(SUFFIX))
+
+
+def _stamp() -> str:
+    return dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+
+
+def make_backup(db: Database, *, out: Path | None = None, keep: int | None = 10) -> Path:
+    """Snapshot ``db`` to ``out`` or to a new rotating backup; prune to ``keep`` newest."""
+    if out is None:
+        folder = backup_dir(db.path)
+        folder.mkdir(mode=0o700, exist_ok=True)
+        out = folder / f"{db.path.stem}-{_stamp()}{SUFFIX}"
+    db.copy_to(out)
+    if keep is not None and out.parent == backup_dir(db.path):
+        prune(db.path, keep)
+    return out
+
+
+def prune(journal_path: Path, keep: int) -> list[Path]:
+    """Delete all but the ``keep`` newest rotating backups; returns what was removed."""
+    backups = list_backups(journal_path)
+    removed = backups[: max(0, len(backups) - keep)]
+    for path in removed:
+        path.unlink(missing_ok=True)
+    return removed
+
+
+def set_aside(journal_path: Path) -> Path | None:
+    """Rename a journal (and its WAL/SHM) out of the way instead of deleting it."""
+    if not journal_path.exists():
+        return None
+    aside = journal_path.with_name(f"{journal_path.name}.replaced-{_stamp()}")
+    for suffix in ("-wal", "-shm"):
+        side = journal_path.with_name(journal_path.name + suffix)
+        if side.exists():
+            os.replace(side, aside.with_name(aside.name + suffix))
+    os.replace(journal_path, aside)
+    return aside
+
+
+def restore(backup: Database, journal_path: Path) -> Path | None:
+    """Put the opened ``backup`` in place of the journal at ``journal_path``.
+
+    The journal there (if any) must be closed; it is set aside under a ``.replaced-…`` name,
+    never deleted. Returns where it went.
+    """
+    staged = journal_path.with_name(f".{journal_path.name}.restoring")
+    staged.unlink(missing_ok=True)
+    backup.copy_to(staged)
+    aside = set_aside(journal_path)
+    os.replace(staged, journal_path)
+    return aside

@@ -1,0 +1,298 @@
+"""The one object that owns a journal's SQLCipher connection.
+
+Opening follows the rules in DESIGN.md §2: check the file before blaming the passphrase, key the
+connection with the raw-key form (the passphrase never enters SQL), prove the file is encrypted,
+refuse newer schemas without touching them, and only then switch on WAL and migrate.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+
+from journal.store import keys
+from journal.store.errors import (
+    CorruptJournal,
+    JournalExists,
+    JournalMissing,
+    JournalTooNew,
+    NotAJournal,
+    WrongPassphrase,
+)
+
+#: Written at creation into the SQLite header so that another SQLCipher database with the same
+#: passphrase is recognised as "not a Refill journal" (ASCII "RFL1").
+APPLICATION_ID = 0x52464C31
+PAGE_SIZE = 4096
+_PLAIN_SQLITE_HEADER = b"SQLite format 3\x00"
+_BUSY_TIMEOUT_MS = 15_000
+
+
+def _is_corruption(exc: BaseException) -> bool:
+    text = str(exc).lower()
+    return "malformed" in text or "corrupt" in text or "disk i/o" in text
+
+
+class Database:
+    """A keyed, checked connection with nested transactions.
+
+    Use :meth:`open` or :meth:`create`; every write goes through :meth:`transaction`.
+    """
+
+    def __init__(self, conn: sqlcipher3.Connection, path: Path, key: bytes, salt: bytes) -> None:
+        self._conn: sqlcipher3.Connection | None = conn
+        self.path = path
+        self._key = bytearray(key)
+        self.salt = salt
+        self._depth = 0
+        self._lock = threading.RLock()
+
+    # ----------------------------------------------------------------- opening
+    @classmethod
+    def create(cls, path: Path | str, passphrase: str) -> Database:
+        """Create a new, empty encrypted database (0600) keyed from ``passphrase``."""
+        path = Path(path)
+        if path.exists():
+            raise JournalExists(path, "a file is already there")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        salt = os.urandom(keys.SALT_BYTES)
+        key = keys.derive_key(passphrase, salt)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        os.close(fd)
+        try:
+            conn = _connect(path, create=True)
+            conn.execute(f'PRAGMA key = "{keys.sql_key(key, salt)}"')
+            conn.execute(f"PRAGMA cipher_page_size = {PAGE_SIZE}")
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            db = cls(conn, path, key, salt)
+            db._configure()
+        except BaseException:
+            path.unlink(missing_ok=True)
+            raise
+        return db
+
+    @classmethod
+    def open(
+        cls, path: Path | str, *, passphrase: str | None = None, raw_key: bytes | None = None
+    ) -> Database:
+        """Open an existing journal; raises a typed ``JournalError`` and never modifies the file
+        unless it opened cleanly."""
+        path = Path(path)
+        salt = inspect_file(path)
+        if raw_key is None:
+            if passphrase is None:
+                raise ValueError("a passphrase or a raw key is needed")
+            raw_key = keys.derive_key(passphrase, salt)
+        conn = _connect(path, create=False)
+        try:
+            conn.execute(f'PRAGMA key = "{keys.sql_key(raw_key)}"')
+            _verify_keyed(conn, path)
+        except BaseException:
+            conn.close()
+            raise
+        db = cls(conn, path, raw_key, salt)
+        try:
+            db._configure()
+        except sqlcipher3.DatabaseError as exc:
+            db.close()
+            raise CorruptJournal(path, str(exc)) from None
+        return db
+
+    def _configure(self) -> None:
+        conn = self.conn
+        conn.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA temp_store = MEMORY")
+        conn.execute("PRAGMA secure_delete = ON")
+        conn.execute("PRAGMA foreign_keys = ON")
+
+    # ------------------------------------------------------------- properties
+    @property
+    def conn(self) -> sqlcipher3.Connection:
+        if self._conn is None:
+            raise RuntimeError("the journal is closed")
+        return self._conn
+
+    @property
+    def is_open(self) -> bool:
+        return self._conn is not None
+
+    @property
+    def raw_key(self) -> bytes:
+        """The derived 32-byte key (what "remember on this device" keeps in the keychain)."""
+        return bytes(self._key)
+
+    @property
+    def user_version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    # ------------------------------------------------------------ statements
+    def execute(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Any:
+        with self._lock:
+            try:
+                return self.conn.execute(sql, params)
+            except sqlcipher3.DatabaseError as exc:
+                if _is_corruption(exc):
+                    raise CorruptJournal(self.path, str(exc)) from None
+                raise
+
+    def query(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[Any]:
+        """Run a SELECT and return every row."""
+        with self._lock:
+            return list(self.execute(sql, params).fetchall())
+
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        with self._lock:
+            self.conn.executemany(sql, rows)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Database]:
+        """Commit on success, roll back on any exception; nests through savepoints.
+
+        The outermost level is ``BEGIN IMMEDIATE`` so two writers queue on the busy timeout
+        instead of failing halfway.
+        """
+        with self._lock:
+            depth = self._depth
+            self.execute("BEGIN IMMEDIATE" if depth == 0 else f"SAVEPOINT sp{depth}")
+            self._depth += 1
+            try:
+                yield self
+            except BaseException:
+                self._depth -= 1
+                if depth == 0:
+                    self.conn.execute("ROLLBACK")
+                else:
+                    self.conn.execute(f"ROLLBACK TO sp{depth}")
+                    self.conn.execute(f"RELEASE sp{depth}")
+                raise
+            self._depth -= 1
+            self.execute("COMMIT" if depth == 0 else f"RELEASE sp{depth}")
+
+    # ------------------------------------------------------------ maintenance
+    def checkpoint(self) -> None:
+        """Fold the WAL into the main file and truncate it (after deletes, before backups)."""
+        with self._lock:
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def integrity_check(self) -> list[str]:
+        """``["ok"]`` for a healthy journal, otherwise SQLite's list of problems."""
+        rows = self.query("PRAGMA integrity_check")
+        return [str(row[0]) for row in rows]
+
+    def change_passphrase(self, new_passphrase: str) -> None:
+        """Re-encrypt every page under a key derived from ``new_passphrase`` (same salt)."""
+        new_key = keys.derive_key(new_passphrase, self.salt)
+        with self._lock:
+            self.conn.execute(f'PRAGMA rekey = "{keys.sql_key(new_key)}"')
+            self.checkpoint()
+            self._key = bytearray(new_key)
+
+    def copy_to(self, dest: Path) -> None:
+        """Write a consistent encrypted snapshot (same key and salt) to ``dest`` atomically."""
+        dest = Path(dest)
+        tmp = dest.with_name(f".{dest.name}.partial")
+        tmp.unlink(missing_ok=True)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        os.close(fd)
+        try:
+            with self._lock:
+                self.conn.execute("VACUUM INTO ?", (str(tmp),))
+            _fsync_file(tmp)
+            os.replace(tmp, dest)
+            _fsync_dir(dest.parent)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+
+    def close(self) -> None:
+        """Checkpoint, close and drop the key from memory. Safe to call twice."""
+        with self._lock:
+            if self._conn is None:
+                return
+            with suppress(sqlcipher3.Error):
+                self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            self._conn.close()
+            self._conn = None
+            for i in range(len(self._key)):
+                self._key[i] = 0
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def inspect_file(path: Path) -> bytes:
+    """Check, without opening it as a database, that ``path`` can be an encrypted journal.
+
+    Returns the 16-byte KDF salt SQLCipher keeps at the start of the file.
+    """
+    if not path.exists():
+        raise JournalMissing(path)
+    if path.is_dir():
+        raise NotAJournal(path, "it is a folder, not a journal file")
+    size = path.stat().st_size
+    if size == 0:
+        raise NotAJournal(path, "the file is empty")
+    with path.open("rb") as handle:
+        head = handle.read(len(_PLAIN_SQLITE_HEADER))
+    if head == _PLAIN_SQLITE_HEADER:
+        raise NotAJournal(path, "it is a plain, unencrypted SQLite database")
+    if size < PAGE_SIZE or size % PAGE_SIZE:
+        raise NotAJournal(
+            path, "its size is not a whole number of pages (not a journal, or cut short)"
+        )
+    return head[: keys.SALT_BYTES]
+
+
+def _connect(path: Path, *, create: bool) -> sqlcipher3.Connection:
+    mode = "rwc" if create else "rw"
+    uri = f"{path.resolve().as_uri()}?mode={mode}"
+    conn = sqlcipher3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    return conn
+
+
+def _verify_keyed(conn: sqlcipher3.Connection, path: Path) -> None:
+    """Prove the key opens the file and that it is an encrypted Refill journal we understand."""
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlcipher3.DatabaseError as exc:
+        if "file is not a database" in str(exc):
+            raise WrongPassphrase(path) from None
+        raise CorruptJournal(path, str(exc)) from None
+    version = conn.execute("PRAGMA cipher_version").fetchone()
+    if not version or not version[0]:
+        raise NotAJournal(path, "SQLCipher is not active in this build; refusing to continue")
+    app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
+    if app_id != APPLICATION_ID:
+        raise NotAJournal(path, "it is an encrypted database, but not a Refill journal")
+    from journal.store.migrations import LATEST_VERSION
+
+    found = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    if found > LATEST_VERSION:
+        raise JournalTooNew(path, found, LATEST_VERSION)
+
+
+def _fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_dir(path: Path) -> None:
+    if os.name != "posix":
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

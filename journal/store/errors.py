@@ -1,0 +1,60 @@
+"""Typed errors raised by the store.
+
+The store never words messages for people: the CLI and the UI choose the wording
+(``journal.messages``). Each error carries the journal path so that wording can name the file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class JournalError(Exception):
+    """Base for every error the store raises about a journal file."""
+
+    def __init__(self, path: Path | str, detail: str = "") -> None:
+        super().__init__(f"{path}: {detail}" if detail else str(path))
+        self.path = Path(path)
+        self.detail = detail
+
+
+class JournalMissing(JournalError):
+    """No file at the path: the user may want ``refill init``."""
+
+
+class JournalExists(JournalError):
+    """Creating a journal where a file already is: never overwrite."""
+
+
+class WrongPassphrase(JournalError):
+    """The file looks like an encrypted journal, but the key does not open it."""
+
+
+class NotAJournal(JournalError):
+    """The file is not an encrypted Refill journal (plain SQLite, empty, another format)."""
+
+
+class CorruptJournal(JournalError):
+    """The file opened but is truncated or damaged."""
+
+
+class JournalTooNew(JournalError):
+    """Written by a newer Refill: refused, never modified."""
+
+    def __init__(self, path: Path | str, found: int, supported: int) -> None:
+        super().__init__(path, f"schema version {found}, this Refill knows up to {supported}")
+        self.found = found
+        self.supported = supported
+
+
+class JournalBusy(JournalError):
+    """Another Refill window has the journal open (the lock file is held)."""
+
+
+class ValidationError(ValueError):
+    """A value is out of range or malformed; ``field`` names the column."""
+
+    def __init__(self, field: str, reason: str) -> None:
+        super().__init__(f"{field}: {reason}")
+        self.field = field
+        self.reason = reason
