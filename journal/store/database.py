@@ -134,22 +134,31 @@ class Database:
         return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
 
     # ------------------------------------------------------------ statements
+    @contextmanager
+    def _reporting_corruption(self) -> Iterator[None]:
+        """Turn SQLite's corruption errors into :class:`CorruptJournal` naming the file.
+
+        Corruption often surfaces while rows are fetched, not when the statement starts, so
+        every fetch happens inside this too.
+        """
+        try:
+            yield
+        except sqlcipher3.DatabaseError as exc:
+            if _is_corruption(exc):
+                raise CorruptJournal(self.path, str(exc)) from None
+            raise
+
     def execute(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Any:
-        with self._lock:
-            try:
-                return self.conn.execute(sql, params)
-            except sqlcipher3.DatabaseError as exc:
-                if _is_corruption(exc):
-                    raise CorruptJournal(self.path, str(exc)) from None
-                raise
+        with self._lock, self._reporting_corruption():
+            return self.conn.execute(sql, params)
 
     def query(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[Any]:
         """Run a SELECT and return every row."""
-        with self._lock:
-            return list(self.execute(sql, params).fetchall())
+        with self._lock, self._reporting_corruption():
+            return list(self.conn.execute(sql, params).fetchall())
 
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
-        with self._lock:
+        with self._lock, self._reporting_corruption():
             self.conn.executemany(sql, rows)
 
     @contextmanager

@@ -170,7 +170,7 @@ def pending(db: Database) -> int:
     return LATEST_VERSION - db.user_version
 
 
-def migrate(db: Database, before_upgrade: Callable[[int], None] | None = None) -> int:
+def migrate(db: Database, before_upgrade: Callable[[int], object] | None = None) -> int:
     """Bring ``db`` to :data:`LATEST_VERSION`; returns the number of steps run.
 
     ``before_upgrade(found_version)`` runs once before the first step on a journal that already
