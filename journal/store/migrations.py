@@ -15,7 +15,8 @@ if TYPE_CHECKING:
 
 Migration = Callable[["Database"], None]
 
-_DATE = "CHECK ({col} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date({col}) = {col})"
+# ``IS``, not ``=``: date() of an impossible month is NULL, and a NULL CHECK passes.
+_DATE = "CHECK ({col} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date({col}) IS {col})"
 _SCALE = "INTEGER CHECK ({col} BETWEEN 0 AND 10)"
 _HOURS = "REAL CHECK ({col} BETWEEN 0 AND 24)"
 _MINUTES = "INTEGER CHECK ({col} BETWEEN 0 AND 1440)"
