@@ -1,0 +1,89 @@
+"""Which "fill your cup" actions the demo clinician does, how often, and which really help.
+
+Ids come from the catalogue in ``resources/cup_actions.json`` when it is there (so the demo
+always matches what the app offers), else from a fixed list of the catalogue's core ids. A few
+actions are given a real, small next-day effect so that "what helps me" has something to find.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from journal.resources import resource_path
+
+FALLBACK_IDS = (
+    "walk_outside",
+    "peer_consult",
+    "talk_caseload",
+    "lunch_away",
+    "wind_down",
+    "call_friend",
+    "remember_why",
+    "music",
+    "supervision",
+    "boundaries_end_of_day",
+)
+
+#: How often each known action is done on an ordinary day (unknown catalogue ids: rarely).
+_DAILY_CHANCE = {
+    "walk_outside": 0.32,
+    "lunch_away": 0.22,
+    "wind_down": 0.25,
+    "call_friend": 0.14,
+    "music": 0.18,
+    "peer_consult": 0.08,
+    "remember_why": 0.06,
+    "talk_caseload": 0.03,
+    "supervision": 0.0,
+    "boundaries_end_of_day": 0.12,
+}
+_OTHER_CHANCE = 0.025
+
+#: Real next-day effects (points on the 0–10 scales): mood, energy, stress.
+_EFFECTS = {
+    "walk_outside": (0.8, 0.5, -0.3),
+    "call_friend": (0.7, 0.2, -0.3),
+    "wind_down": (0.3, 0.6, -0.2),
+    "supervision": (0.4, 0.0, -0.6),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class CupAction:
+    id: str
+    daily_chance: float
+    minutes: int
+    effect: tuple[float, float, float] = (0.0, 0.0, 0.0)  # next-day mood, energy, stress
+
+
+def _catalogue_entries() -> list[dict[str, Any]]:
+    """The catalogue's entries, or an empty list when it is missing or unreadable."""
+    try:
+        data = json.loads(resource_path("cup_actions.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    if isinstance(data, dict):
+        data = data.get("actions", [])
+    if not isinstance(data, list):
+        return []
+    return [item for item in data if isinstance(item, dict) and isinstance(item.get("id"), str)]
+
+
+def load_actions() -> list[CupAction]:
+    """The actions the demo draws from, in catalogue order."""
+    entries = _catalogue_entries() or [{"id": action_id} for action_id in FALLBACK_IDS]
+    actions = []
+    for entry in entries:
+        action_id = entry["id"]
+        minutes = entry.get("minutes")
+        actions.append(
+            CupAction(
+                id=action_id,
+                daily_chance=_DAILY_CHANCE.get(action_id, _OTHER_CHANCE),
+                minutes=minutes if isinstance(minutes, int) and 0 < minutes <= 240 else 15,
+                effect=_EFFECTS.get(action_id, (0.0, 0.0, 0.0)),
+            )
+        )
+    return actions
