@@ -49,13 +49,12 @@ def _private_parent() -> str | None:
 
 
 def shred(path: Path) -> None:
-    """Overwrite a file with zeros, flush it to disk, and delete it."""
+    """Overwrite a file's bytes with zeros in place, flush them to disk, and delete it."""
     with suppress(OSError):
-        size = path.stat().st_size
+        remaining = path.stat().st_size
         with path.open("r+b", buffering=0) as handle:
-            chunk = b"\0" * 65536
-            for _ in range(0, size, len(chunk)):
-                handle.write(chunk)
+            while remaining > 0:
+                remaining -= handle.write(b"\0" * min(remaining, 65536))
             os.fsync(handle.fileno())
     with suppress(FileNotFoundError):
         path.unlink()

@@ -35,11 +35,12 @@ def _can_prompt() -> bool:
         return sys.stdin.isatty()
 
 
-def given_passphrase(passphrase_file: str | None) -> str | None:
-    """A passphrase supplied without prompting, or ``None``."""
+def given_passphrase(passphrase_file: str | None, *, env: bool = True) -> str | None:
+    """A passphrase supplied without prompting, or ``None`` (``env=False``: not from the
+    environment, which holds the *current* passphrase when a new one is wanted)."""
     if passphrase_file:
         return _from_file(passphrase_file)
-    return os.environ.get(ENV_VAR) or None
+    return (os.environ.get(ENV_VAR) or None) if env else None
 
 
 def prompt(label: str = "Passphrase: ") -> str:
@@ -61,9 +62,11 @@ def existing_passphrase(passphrase_file: str | None) -> tuple[str, bool]:
     return prompt(), True
 
 
-def new_passphrase(passphrase_file: str | None, *, label: str = "New passphrase") -> str:
+def new_passphrase(
+    passphrase_file: str | None, *, label: str = "New passphrase", env: bool = True
+) -> str:
     """A new passphrase: from a file or the environment, or typed twice; at least 8 characters."""
-    given = given_passphrase(passphrase_file)
+    given = given_passphrase(passphrase_file, env=env)
     if given is not None:
         problem = passphrase_problem(given)
         if problem:

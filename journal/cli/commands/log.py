@@ -49,7 +49,7 @@ def _add_kind(
             metavar="VALUE",
             help=field_help(item) or None,
         )
-    parser.set_defaults(run=run, kind=kind.name)
+    parser.set_defaults(run=run, log_record=kind.name)
 
 
 def build_record(kind: RecordKind, args: argparse.Namespace) -> Any:
@@ -70,7 +70,7 @@ def build_record(kind: RecordKind, args: argparse.Namespace) -> Any:
 
 
 def run(args: argparse.Namespace) -> int:
-    kind = KINDS_BY_NAME[args.kind]
+    kind = KINDS_BY_NAME[args.log_record]
     record = build_record(kind, args)
     with journal_session(args) as journal:
         repository = getattr(journal, kind.repository)
