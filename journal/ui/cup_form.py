@@ -1,0 +1,146 @@
+"""Cup actions done today: pick one from the catalogue or type your own, minutes, felt-after."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal.store import Journal
+from journal.store.errors import ValidationError
+from journal.store.models import CupActionDone
+from journal.ui.fields import ErrorLabel, OptionalSpinBox, explain
+from journal.ui.record_list_model import RecordListModel
+
+CUSTOM = "__custom__"
+
+
+def catalogue_titles(journal: Journal) -> dict[str, str]:
+    """Action id → title for the catalogue and the user's own actions (empty if unavailable)."""
+    titles: dict[str, str] = {}
+    try:
+        from journal.insights import load_catalogue
+    except ImportError:
+        load_catalogue = None
+    if load_catalogue is not None:
+        try:
+            catalogue: Any = load_catalogue()
+            titles.update({a.id: a.title for a in catalogue.actions})
+        except (OSError, ValueError):
+            pass
+    titles.update({a.id: a.title for a in journal.custom_actions.all()})
+    return titles
+
+
+class CupForm(QWidget):
+    """Each action done is saved as soon as it is added."""
+
+    saved = Signal(str)
+
+    def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._journal = journal
+        self._date = ""
+        self._titles = catalogue_titles(journal)
+        self.model: RecordListModel[CupActionDone] = RecordListModel(self.describe, self)
+        self.action = QComboBox(self)
+        self.action.setAccessibleName("Cup action")
+        self.action.addItem("My own…", CUSTOM)
+        for action_id, title in sorted(self._titles.items(), key=lambda kv: kv[1].lower()):
+            self.action.addItem(title, action_id)
+        self.action.setCurrentIndex(1 if self._titles else 0)
+        self.custom = QLineEdit(self)
+        self.custom.setPlaceholderText("What did you do for yourself?")
+        self.custom.setMaxLength(200)
+        self.custom.setAccessibleName("Own action title")
+        self.minutes = OptionalSpinBox(0, 1440, self)
+        self.minutes.setSuffix(" min")
+        self.minutes.setAccessibleName("Action minutes")
+        self.felt_after = OptionalSpinBox(0, 10, self)
+        self.felt_after.setPrefix("felt ")
+        self.felt_after.setAccessibleName("Felt after, 0 worse – 10 much better")
+        self.felt_after.setToolTip("How you felt afterwards: 0 worse – 10 much better.")
+        self.add_button = QPushButton("Add", self)
+        self.add_button.setAccessibleName("Add cup action")
+        self.view = QListView(self)
+        self.view.setModel(self.model)
+        self.view.setAccessibleName("Cup actions done today")
+        self.view.setMaximumHeight(90)
+        self.remove_button = QPushButton("Remove selected", self)
+        self.error = ErrorLabel(self)
+
+        row = QHBoxLayout()
+        row.addWidget(self.action, 2)
+        row.addWidget(self.custom, 2)
+        row.addWidget(self.minutes)
+        row.addWidget(self.felt_after)
+        row.addWidget(self.add_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.view)
+        layout.addWidget(self.remove_button)
+        layout.addWidget(self.error)
+        self.action.currentIndexChanged.connect(self._custom_visible)
+        self._custom_visible()
+        self.add_button.clicked.connect(self.add)
+        self.remove_button.clicked.connect(self.remove_selected)
+
+    def describe(self, done: CupActionDone) -> str:
+        title = done.custom_title or self._titles.get(done.action_id or "", done.action_id or "")
+        parts = [title]
+        if done.minutes is not None:
+            parts.append(f"{done.minutes} min")
+        if done.felt_after is not None:
+            parts.append(f"felt {done.felt_after}/10 after")
+        return " — ".join(parts)
+
+    def _custom_visible(self, *_args: object) -> None:
+        self.custom.setVisible(self.action.currentData() == CUSTOM)
+
+    def set_date(self, date: str) -> None:
+        self._date = date
+        self.model.set_records(self._journal.cup_actions.on(date))
+        self.error.show_error(None)
+
+    def add(self) -> None:
+        action_id = self.action.currentData()
+        custom = action_id == CUSTOM
+        record = CupActionDone(
+            date=self._date,
+            action_id=None if custom else action_id,
+            custom_title=(self.custom.text().strip() or None) if custom else None,
+            minutes=self.minutes.number(),
+            felt_after=self.felt_after.number(),
+        )
+        try:
+            self._journal.cup_actions.add(record)
+        except ValidationError as exc:
+            self.error.show_error(
+                "Choose an action or type what you did."
+                if exc.field == "action_id"
+                else explain(exc)
+            )
+            return
+        self.custom.clear()
+        self.set_date(self._date)
+        self.saved.emit(f"Logged: {self.describe(record)}")
+
+    def remove_selected(self) -> None:
+        index = self.view.currentIndex()
+        if not index.isValid():
+            return
+        record = self.model.record_at(index.row())
+        if record.id is not None:
+            self._journal.cup_actions.delete(record.id)
+        self.set_date(self._date)
+        self.saved.emit("Removed a cup action")
