@@ -20,7 +20,7 @@ from journal.demo.story import HOLIDAY
 from journal.store.models import Entry
 
 COMMON_WORD = "tired"
-COMMON_WORD_SHARE = 0.35  # about this share of entries contains it
+COMMON_WORD_SHARE = 0.3  # about this share of entries contains it
 RARE_WORD = "kingfisher"
 RARE_WORD_SHARE = 0.001
 PHRASE = "long day"
