@@ -1,0 +1,110 @@
+"""A calendar heatmap of mood: weekdays by weeks, or for long ranges years by weeks of the year.
+
+Cells without a check-in keep the "no entry" colour (never the colour of 0). The colormap is
+cividis, which reads the same for the common colour-vision deficiencies and in greyscale.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+from matplotlib import colormaps
+from matplotlib.colors import Normalize
+from matplotlib.figure import Figure
+
+from journal.charts import layout
+from journal.charts.common import FONT_SIZE, date_axis, date_numbers, prepare_figure, style_axes
+from journal.charts.readout import GridReadout
+from journal.charts.theme import ChartTheme
+from journal.service.trends import TrendData
+
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+MONTH_STARTS = [dt.date(2001, m, 1).timetuple().tm_yday for m in range(1, 13)]
+
+
+def _by_weekday(data: TrendData) -> tuple[np.ndarray, np.ndarray, float]:
+    """Rows Monday–Sunday, one column per week; returns (days, mood, first Monday)."""
+    first = data.start - dt.timedelta(days=data.start.weekday())
+    lead = (data.start - first).days
+    n = data.days
+    cols = (lead + n + 6) // 7
+    mood = np.full(cols * 7, np.nan)
+    mood[lead : lead + n] = data.daily.values["mood"]
+    days = np.full(cols * 7, np.nan)
+    days[lead : lead + n] = date_numbers(data.daily.x)
+    x0 = date_numbers(np.array([first], dtype="datetime64[D]"))[0]
+    return days.reshape(cols, 7).T, mood.reshape(cols, 7).T, x0
+
+
+def _by_year(data: TrendData) -> tuple[np.ndarray, np.ndarray, list[int]]:
+    """Rows = years, columns = the 53 seven-day blocks from 1 January; weekly mean mood."""
+    years = list(range(data.start.year, data.end.year + 1))
+    x = data.daily.x
+    mood = data.daily.values["mood"]
+    as_dates = x.astype("datetime64[Y]").astype(int) + 1970
+    first_of_year = x.astype("datetime64[Y]").astype("datetime64[D]")
+    block = ((x - first_of_year).astype(int) // 7).clip(0, 52)
+    row = as_dates - years[0]
+    sums = np.zeros((len(years), 53))
+    counts = np.zeros((len(years), 53))
+    logged = ~np.isnan(mood)
+    np.add.at(sums, (row[logged], block[logged]), mood[logged])
+    np.add.at(counts, (row[logged], block[logged]), 1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        means = np.where(counts > 0, sums / counts, np.nan)
+    days = np.full((len(years), 53), np.nan)
+    start_nums = date_numbers(first_of_year) + block * 7
+    days[row, block] = start_nums
+    return days, means, years
+
+
+def draw_mood_calendar(
+    fig: Figure, data: TrendData, theme: ChartTheme, rect: layout.Rect = layout.WHOLE
+) -> GridReadout:
+    """Mood as colour on a calendar; hover a cell for its date and value."""
+    prepare_figure(fig, theme)
+    cmap = colormaps[theme.heatmap].with_extremes(bad=theme.background)
+    margins = layout.Margins(left=0.62, right=0.2)
+    (ax,) = layout.stacked_axes(fig, rect, margins=margins, right_extra=0.75)
+    if data.is_long:
+        layout.title(fig, rect, "Mood by week of the year (weekly means)", theme.foreground)
+        days, mood, years = _by_year(data)
+        image = ax.imshow(
+            np.ma.masked_invalid(mood),
+            aspect="auto",
+            cmap=cmap,
+            norm=Normalize(0, 10),
+            interpolation="nearest",
+            extent=(0, 53, len(years) - 0.5, -0.5),
+        )
+        style_axes(ax, theme, "year")
+        ax.set_yticks(range(len(years)), [str(y) for y in years])
+        ax.set_xticks(
+            [(d - 1) / 7 for d in MONTH_STARTS], [f"{dt.date(2001, m, 1):%b}" for m in range(1, 13)]
+        )
+        readout = GridReadout(days, mood, "mood (mean)", 0.0, 1.0, axes=[ax], weekly=True)
+    else:
+        layout.title(fig, rect, "Mood on the calendar", theme.foreground)
+        days, mood, x0 = _by_weekday(data)
+        cols = days.shape[1]
+        image = ax.imshow(
+            np.ma.masked_invalid(mood),
+            aspect="auto",
+            cmap=cmap,
+            norm=Normalize(0, 10),
+            interpolation="nearest",
+            extent=(x0, x0 + 7 * cols, 6.5, -0.5),
+        )
+        style_axes(ax, theme, "")
+        ax.set_yticks(range(7), WEEKDAYS)
+        date_axis(ax, np.array([x0, x0 + 7 * (cols - 1)]), weekly=True)
+        readout = GridReadout(days, mood, "mood", x0, 7.0, axes=[ax])
+    ax.grid(False)
+    ax.tick_params(axis="y", labelsize=FONT_SIZE - 0.5)
+    cax = layout.side_axes(fig, ax, width_in=0.14, pad_in=0.12)
+    bar = fig.colorbar(image, cax=cax)
+    bar.set_label("mood (0–10)\nblank: no entry", color=theme.foreground, fontsize=FONT_SIZE)
+    bar.ax.tick_params(colors=theme.muted, labelcolor=theme.foreground, labelsize=FONT_SIZE)
+    bar.outline.set_edgecolor(theme.muted)
+    return readout

@@ -1,0 +1,116 @@
+"""Small helpers every figure function shares: date numbers, axis styling, empty notes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+from journal.charts.theme import ChartTheme
+
+FONT_SIZE = 8.5
+
+
+def date_numbers(days: np.ndarray) -> np.ndarray:
+    """matplotlib date numbers (days since 1970-01-01) for a ``datetime64[D]`` array."""
+    return days.astype("datetime64[D]").astype(np.int64).astype(float)
+
+
+def prepare_figure(fig: Figure, theme: ChartTheme) -> None:
+    fig.set_facecolor(theme.background)
+
+
+def style_axes(ax: Axes, theme: ChartTheme, ylabel: str) -> None:
+    """Theme colours, a light grid, and the y label with its unit."""
+    ax.set_facecolor(theme.background)
+    for side, spine in ax.spines.items():
+        spine.set_visible(side in ("left", "bottom"))
+        spine.set_color(theme.muted)
+    ax.tick_params(colors=theme.muted, labelcolor=theme.foreground, labelsize=FONT_SIZE)
+    ax.grid(True, axis="y", color=theme.grid, linewidth=0.8)
+    ax.set_axisbelow(True)
+    ax.set_ylabel(ylabel, color=theme.foreground, fontsize=FONT_SIZE)
+
+
+def date_ticks(lo: float, hi: float) -> tuple[list[float], list[str]]:
+    """Tick positions and labels for a date range in date numbers.
+
+    Chosen by hand instead of matplotlib's date locators: the rules are simple (weeks, months,
+    quarters or years) and computing them directly keeps drawing ten years of charts fast.
+    """
+    first = dt.date(1970, 1, 1) + dt.timedelta(days=math.ceil(lo))
+    last = dt.date(1970, 1, 1) + dt.timedelta(days=math.floor(hi))
+    span = (last - first).days
+    if span <= 50:
+        day = first + dt.timedelta(days=(7 - first.weekday()) % 7)
+        days = []
+        while day <= last:
+            days.append(day)
+            day += dt.timedelta(days=7)
+        labels = [f"{d.day} {d:%b}" for d in days]
+    else:
+        step = 1 if span <= 430 else 3 if span <= 1500 else 12
+        days = []
+        year, month = first.year, first.month
+        while True:
+            day = dt.date(year, month, 1)
+            if day > last:
+                break
+            if day >= first and (month - 1) % step == 0:
+                days.append(day)
+            month += 1
+            if month > 12:
+                year, month = year + 1, 1
+        if step == 12:
+            labels = [str(d.year) for d in days]
+        else:
+            labels = [f"{d:%b}" if d.month != 1 else f"{d:%b}\n{d.year}" for d in days]
+    epoch = dt.date(1970, 1, 1)
+    return [float((d - epoch).days) for d in days], labels
+
+
+def date_axis(ax: Axes, x: np.ndarray, weekly: bool) -> None:
+    """Readable date ticks for the range: week starts, months, quarters or years."""
+    if len(x):
+        step = 7 if weekly else 1
+        ax.set_xlim(x[0] - 0.5, x[-1] + step - 0.5)
+    lo, hi = ax.get_xlim()
+    positions, labels = date_ticks(lo, hi)
+    ax.set_xticks(positions, labels)
+
+
+def empty_note(ax: Axes, theme: ChartTheme, text: str) -> None:
+    """A quiet note in the middle of an axes that has nothing to show."""
+    ax.text(
+        0.5,
+        0.5,
+        text,
+        transform=ax.transAxes,
+        ha="center",
+        va="center",
+        color=theme.muted,
+        fontsize=FONT_SIZE + 0.5,
+    )
+
+
+def legend(ax: Axes, theme: ChartTheme, ncol: int = 3) -> None:
+    """A compact legend above the plot area, right-aligned, in the theme's colours."""
+    leg = ax.legend(
+        loc="lower right",
+        bbox_to_anchor=(1.0, 1.0),
+        ncol=ncol,
+        frameon=False,
+        fontsize=FONT_SIZE,
+        borderaxespad=0.1,
+        handlelength=2.2,
+        columnspacing=1.2,
+    )
+    for text in leg.get_texts():
+        text.set_color(theme.foreground)
+
+
+def all_missing(*arrays: np.ndarray) -> bool:
+    return all(not np.any(~np.isnan(a)) for a in arrays)

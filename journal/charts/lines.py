@@ -1,0 +1,161 @@
+"""Line charts: mood/energy/stress with the usual-range band, sleep against the target, and the
+self-check scores. Missing days are NaN in the plotted data, so lines break instead of dropping
+to zero; markers make a lone logged day between gaps visible."""
+
+from __future__ import annotations
+
+import numpy as np
+from matplotlib.figure import Figure
+
+from journal.charts import layout
+from journal.charts.common import (
+    all_missing,
+    date_axis,
+    date_numbers,
+    empty_note,
+    legend,
+    prepare_figure,
+    style_axes,
+)
+from journal.charts.readout import Line, Readout
+from journal.charts.theme import ChartTheme
+from journal.service.trends import RATINGS, SELF_CHECK_SCORES, TrendData
+
+RATING_LABELS = {"mood": "Mood", "energy": "Energy", "stress": "Stress"}
+SCORE_LABELS = {
+    "exhaustion": "Exhaustion",
+    "detachment": "Detachment",
+    "secondary_trauma": "Secondary trauma",
+    "satisfaction": "Satisfaction",
+}
+NOTHING = "Nothing logged in this period"
+
+
+def _marker_size(n: int) -> float:
+    return 3.2 if n <= 120 else 2.0 if n <= 600 else 0.0
+
+
+def draw_ratings(
+    fig: Figure, data: TrendData, theme: ChartTheme, rect: layout.Rect = layout.WHOLE
+) -> Readout:
+    """Mood, energy and stress (0–10), one row each, over the person's own usual range."""
+    prepare_figure(fig, theme)
+    series = data.lines
+    x = date_numbers(series.x)
+    suffix = " (weekly means)" if series.weekly else ""
+    layout.title(
+        fig, rect, f"Mood, energy and stress{suffix} — shaded: your usual range", theme.foreground
+    )
+    axes = layout.stacked_axes(fig, rect, heights=(1, 1, 1))
+    size = _marker_size(len(x))
+    lines = []
+    for ax, name in zip(axes, RATINGS, strict=True):
+        style = theme.style(name)
+        band = series.bands.get(name)
+        if band is not None:
+            ax.fill_between(
+                x,
+                band.low,
+                band.high,
+                step="mid",
+                color=style.color,
+                alpha=theme.band_alpha,
+                linewidth=0,
+                label="usual range",
+            )
+        values = series.values[name]
+        ax.plot(
+            x,
+            values,
+            color=style.color,
+            linestyle=style.linestyle,
+            marker=style.marker,
+            markersize=size,
+            linewidth=1.4,
+            label=RATING_LABELS[name],
+        )
+        style_axes(ax, theme, f"{RATING_LABELS[name].lower()}\n(0–10)")
+        ax.set_ylim(-0.3, 10.3)
+        ax.set_yticks([0, 5, 10])
+        if all_missing(values):
+            empty_note(ax, theme, NOTHING)
+        lines.append(Line(RATING_LABELS[name].lower(), values))
+    date_axis(axes[-1], x, series.weekly)
+    return Readout(x, lines, weekly=series.weekly, axes=axes)
+
+
+def draw_sleep(
+    fig: Figure, data: TrendData, theme: ChartTheme, rect: layout.Rect = layout.WHOLE
+) -> Readout:
+    """Hours slept against the sleep target."""
+    prepare_figure(fig, theme)
+    series = data.lines
+    x = date_numbers(series.x)
+    values = series.values["sleep_hours"]
+    target = data.targets.sleep_hours
+    suffix = " (weekly means)" if series.weekly else ""
+    layout.title(fig, rect, f"Sleep{suffix}", theme.foreground)
+    (ax,) = layout.stacked_axes(fig, rect)
+    style = theme.style("sleep_hours")
+    target_style = theme.style("target")
+    ax.axhline(
+        target,
+        color=target_style.color,
+        linestyle=target_style.linestyle,
+        linewidth=1.1,
+        label=f"your target {target:g} h",
+    )
+    ax.plot(
+        x,
+        values,
+        color=style.color,
+        linestyle=style.linestyle,
+        marker=style.marker,
+        markersize=_marker_size(len(x)),
+        linewidth=1.4,
+        label="hours slept",
+    )
+    style_axes(ax, theme, "sleep (hours)")
+    top = np.nanmax(values) if not all_missing(values) else target
+    ax.set_ylim(0, max(10.0, float(top) + 0.5))
+    if all_missing(values):
+        empty_note(ax, theme, NOTHING)
+    legend(ax, theme)
+    date_axis(ax, x, series.weekly)
+    return Readout(x, [Line("slept", values, " h")], weekly=series.weekly, axes=[ax])
+
+
+def draw_self_checks(
+    fig: Figure, data: TrendData, theme: ChartTheme, rect: layout.Rect = layout.WHOLE
+) -> Readout:
+    """Self-check scores (0–100) on the days they were taken: a reflection aid, not a test."""
+    prepare_figure(fig, theme)
+    checks = data.self_checks
+    x = date_numbers(checks.x)
+    layout.title(fig, rect, "Self-check scores (a reflection aid, not a test)", theme.foreground)
+    (ax,) = layout.stacked_axes(fig, rect)
+    lines = []
+    for name in SELF_CHECK_SCORES:
+        style = theme.style(name)
+        values = checks.values[name]
+        ax.plot(
+            x,
+            values,
+            color=style.color,
+            linestyle=style.linestyle,
+            marker=style.marker,
+            markersize=4,
+            linewidth=1.3,
+            label=SCORE_LABELS[name],
+        )
+        lines.append(Line(SCORE_LABELS[name].lower(), values, digits=0))
+    style_axes(ax, theme, "score (0–100)")
+    ax.set_ylim(-2, 102)
+    ax.set_yticks([0, 25, 50, 75, 100])
+    if not len(x):
+        empty_note(ax, theme, "No self-checks in this period")
+    legend(ax, theme, ncol=4)
+    period = date_numbers(np.array([data.start, data.end], dtype="datetime64[D]"))
+    date_axis(ax, period, weekly=False)
+    span = max(data.days / 60, 1.0)  # sparse points: reach the nearest within ~1/60 of the range
+    return Readout(x, lines, axes=[ax], reach=span)

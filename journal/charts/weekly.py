@@ -1,0 +1,208 @@
+"""Weekly charts: session load against the weekly cap, activity against the weekly target, and
+cup actions and days off. Targets are weekly, so these charts add up weeks at every range; a
+week with nothing logged is a gap, not a zero-height bar."""
+
+from __future__ import annotations
+
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+from journal.charts import layout
+from journal.charts.common import (
+    all_missing,
+    date_axis,
+    date_numbers,
+    empty_note,
+    legend,
+    prepare_figure,
+    style_axes,
+)
+from journal.charts.lines import NOTHING
+from journal.charts.readout import NO_ENTRY, Line, Readout
+from journal.charts.theme import ChartTheme, Style
+from journal.service.trends import TrendData
+
+#: Beyond this many weeks, bars become filled steps (one shape instead of hundreds).
+BARS_UP_TO_WEEKS = 110
+
+
+def _bars(
+    ax: Axes,
+    x: np.ndarray,
+    bottom: np.ndarray,
+    height: np.ndarray,
+    style: Style,
+    theme: ChartTheme,
+    label: str,
+    hatch: str | None = None,
+) -> None:
+    """Weekly bars (or filled steps on long ranges); NaN weeks are left empty."""
+    if len(x) <= BARS_UP_TO_WEEKS:
+        keep = ~np.isnan(height)
+        ax.bar(
+            x[keep] + 3,
+            height[keep],
+            width=6,
+            bottom=bottom[keep],
+            color=style.color,
+            edgecolor=theme.background,
+            linewidth=0.6,
+            hatch=hatch,
+            label=label,
+        )
+        return
+    edges = np.append(x, x[-1] + 7)
+    top = np.append(bottom + height, np.nan)
+    base = np.append(bottom, np.nan)
+    ax.fill_between(
+        edges, base, top, step="post", color=style.color, linewidth=0, label=label, hatch=hatch
+    )
+
+
+def _target_line(ax: Axes, theme: ChartTheme, value: float, label: str) -> None:
+    style = theme.style("target")
+    ax.axhline(value, color=style.color, linestyle=style.linestyle, linewidth=1.1, label=label)
+
+
+def draw_session_load(
+    fig: Figure, data: TrendData, theme: ChartTheme, rect: layout.Rect = layout.WHOLE
+) -> Readout:
+    """Client session hours per week, trauma-heavy sessions stacked on the others, and the cap."""
+    prepare_figure(fig, theme)
+    weeks = data.weeks
+    x = date_numbers(weeks.x)
+    cap = data.targets.weekly_session_hours_cap
+    layout.title(
+        fig, rect, f"Client session hours per week (your cap: {cap:g} h)", theme.foreground
+    )
+    (ax,) = layout.stacked_axes(fig, rect)
+    other = weeks.values["other_hours"]
+    trauma = weeks.values["trauma_hours"]
+    _bars(ax, x, np.zeros_like(other), other, theme.style("other_hours"), theme, "other")
+    _bars(
+        ax,
+        x,
+        np.nan_to_num(other),
+        trauma,
+        theme.style("trauma_hours"),
+        theme,
+        "trauma-heavy",
+        hatch="///",
+    )
+    _target_line(ax, theme, cap, f"your cap {cap:g} h")
+    style_axes(ax, theme, "hours per week")
+    total = weeks.values["session_hours"]
+    top = float(np.nanmax(total)) if not all_missing(total) else cap
+    ax.set_ylim(0, max(cap, top) * 1.12)
+    if all_missing(total):
+        empty_note(ax, theme, NOTHING)
+    legend(ax, theme)
+    date_axis(ax, x, weekly=True)
+    sessions = weeks.values["sessions"]
+    trauma_n = weeks.values["trauma_sessions"]
+
+    def share(i: int) -> str:
+        if np.isnan(sessions[i]) or sessions[i] <= 0:
+            return ""
+        return f"trauma-heavy {trauma_n[i]:.0f} of {sessions[i]:.0f} sessions"
+
+    lines = [Line("client hours", total, " h"), Line("trauma-heavy", trauma, " h")]
+    return Readout(x, lines, weekly=True, axes=[ax], extra=share)
+
+
+def draw_activity(
+    fig: Figure, data: TrendData, theme: ChartTheme, rect: layout.Rect = layout.WHOLE
+) -> Readout:
+    """Minutes of activity per week against the weekly target (WHO: 150 minutes)."""
+    prepare_figure(fig, theme)
+    weeks = data.weeks
+    x = date_numbers(weeks.x)
+    target = data.targets.weekly_activity_minutes
+    layout.title(fig, rect, "Activity per week", theme.foreground)
+    (ax,) = layout.stacked_axes(fig, rect)
+    minutes = weeks.values["activity_minutes"]
+    _bars(ax, x, np.zeros_like(minutes), minutes, theme.style("activity_minutes"), theme, "minutes")
+    _target_line(ax, theme, target, f"target {target} min")
+    style_axes(ax, theme, "minutes per week")
+    top = float(np.nanmax(minutes)) if not all_missing(minutes) else target
+    ax.set_ylim(0, max(target, top) * 1.12 or 1)
+    if all_missing(minutes):
+        empty_note(ax, theme, NOTHING)
+    legend(ax, theme)
+    date_axis(ax, x, weekly=True)
+    return Readout(x, [Line("activity", minutes, " min", 0)], weekly=True, axes=[ax])
+
+
+def draw_events(
+    fig: Figure, data: TrendData, theme: ChartTheme, rect: layout.Rect = layout.WHOLE
+) -> Readout:
+    """Days off and cup actions: one marker per day, or counts per week on long ranges."""
+    prepare_figure(fig, theme)
+    off_style, cup_style = theme.style("day_off"), theme.style("cup_actions")
+    (ax,) = layout.stacked_axes(fig, rect)
+    if data.is_long:
+        layout.title(fig, rect, "Days off and cup actions per week", theme.foreground)
+        weeks = data.weeks
+        x = date_numbers(weeks.x) + 3
+        off, cups = weeks.values["day_off"], weeks.values["cup_actions"]
+        for values, style, label in (
+            (off, off_style, "days off"),
+            (cups, cup_style, "cup actions"),
+        ):
+            ax.plot(
+                x,
+                values,
+                color=style.color,
+                marker=style.marker,
+                markersize=2,
+                linewidth=1,
+                label=label,
+            )
+        style_axes(ax, theme, "count per week")
+        legend(ax, theme)
+        date_axis(ax, x - 3, weekly=True)
+        lines = [Line("days off", off, digits=0), Line("cup actions", cups, digits=0)]
+        return Readout(x - 3, lines, weekly=True, axes=[ax])
+
+    layout.title(fig, rect, "Days off and cup actions", theme.foreground)
+    daily = data.daily
+    x = date_numbers(daily.x)
+    off = daily.values["day_off"]
+    cups = np.zeros(len(x))
+    offsets = (data.cup_action_days - daily.x[0]).astype(np.int64) if len(x) else np.zeros(0)
+    np.add.at(cups, offsets[(offsets >= 0) & (offsets < len(x))], 1)
+    cups_or_gap = np.where(daily.values["logged"] > 0, cups, np.nan)
+    cups_or_gap[cups > 0] = cups[cups > 0]
+    days_off = x[off == 1]
+    cup_days = x[cups > 0]
+    ax.scatter(
+        days_off,
+        np.ones(len(days_off)),
+        marker=off_style.marker,
+        s=30,
+        color=off_style.color,
+        label="day off",
+    )
+    ax.scatter(
+        cup_days,
+        np.zeros(len(cup_days)),
+        marker=cup_style.marker,
+        s=10 + 14 * cups[cups > 0],
+        color=cup_style.color,
+        label="cup actions (bigger: more that day)",
+    )
+    style_axes(ax, theme, "")
+    ax.set_ylim(-0.7, 1.7)
+    ax.set_yticks([])
+    ax.spines["left"].set_visible(False)
+    ax.grid(False)
+    legend(ax, theme)
+    date_axis(ax, x, weekly=False)
+    lines = [Line("day off", off, fmt=yes_no), Line("cup actions", cups_or_gap, digits=0)]
+    return Readout(x, lines, axes=[ax])
+
+
+def yes_no(value: float) -> str:
+    """A true/false day value as a person reads it."""
+    return NO_ENTRY if np.isnan(value) else ("yes" if value else "no")

@@ -1,0 +1,1 @@
+"""Services over an open journal that both the CLI and the window use (no Qt)."""
