@@ -1,0 +1,124 @@
+"""Compassion fatigue's exposure side: trauma-heavy sessions and sleep after them."""
+
+from __future__ import annotations
+
+import math
+from statistics import mean, variance
+
+from journal.insights.model import Evidence
+from journal.insights.rules.base import (
+    MIN_RECENT,
+    Finding,
+    Needs,
+    Outcome,
+    RuleContext,
+    WeeklyLoad,
+    merge,
+    week_total,
+    weekly_rise,
+)
+
+TRAUMA_RISE = WeeklyLoad("trauma_sessions", "trauma-heavy sessions", "", 1.5, 4.0, 6.0)
+LINK_DAYS = 28
+MIN_PAIRS = 5
+LINK_T = 3.0  # watched daily over overlapping windows: a strict one-sided t
+
+
+def _share(ctx: RuleContext, end: int) -> tuple[float, float] | None:
+    """Trauma sessions and all sessions in the 7 days ending at ``end`` (days with both)."""
+    tl = ctx.timeline
+    pairs = [
+        (t, s)
+        for t, s in zip(
+            tl.window("trauma_sessions", end, 7), tl.window("sessions", end, 7), strict=True
+        )
+        if t is not None and s is not None
+    ]
+    return (sum(t for t, _ in pairs), sum(s for _, s in pairs)) if pairs else None
+
+
+def trauma_exposure(ctx: RuleContext, end: int) -> Outcome:
+    """Over half of sessions trauma-heavy for two weeks running, or well above the usual count."""
+    _, logged = week_total(ctx, end, "trauma_sessions")
+    share: Outcome = None
+    if logged < MIN_RECENT:
+        share = Needs(f"trauma-heavy sessions logged on at least {MIN_RECENT} of the last 7 days")
+    else:
+        this, last = _share(ctx, end), _share(ctx, end - 7)
+        if this and last and this[1] >= 4 and last[1] >= 4:
+            a, b = this[0] / this[1], last[0] / last[1]
+            if a > 0.5 and b > 0.5:
+                note = (
+                    f"{this[0]:.0f} of {this[1]:.0f} sessions in the last 7 days were "
+                    f"trauma-heavy ({a:.0%}), and {b:.0%} the week before"
+                )
+                share = Finding(
+                    ("trauma_share_high",),
+                    (Evidence("trauma_share", 14, round(a * 100), None, 50, note),),
+                )
+    return merge([share, weekly_rise(ctx, end, TRAUMA_RISE)])
+
+
+def _heavy(trauma: float | None, sessions: float | None) -> bool | None:
+    """Whether a workday was trauma-heavy (2+ such sessions, or half of them); None if unknown."""
+    if trauma is None or not sessions:
+        return None
+    return trauma >= 2 or trauma / sessions >= 0.5
+
+
+def _welch_t(a: list[float], b: list[float]) -> float:
+    """Welch's t for mean(a) − mean(b); 0 when there is no spread at all."""
+    se = math.sqrt(variance(a) / len(a) + variance(b) / len(b))
+    return (mean(a) - mean(b)) / se if se > 0 else 0.0
+
+
+def trauma_sleep_link(ctx: RuleContext, end: int) -> Outcome:
+    """Over 4 weeks, nights after trauma-heavy days shorter or worse than after other workdays."""
+    tl = ctx.timeline
+    trauma, sessions = tl.get("trauma_sessions"), tl.get("sessions")
+    findings: list[Outcome] = []
+    for metric, label, unit, gap in (
+        ("sleep_hours", "hours of sleep", " h", 0.75),
+        ("sleep_quality", "sleep quality", "/10", 1.0),
+    ):
+        night = tl.get(metric)
+        after_heavy: list[float] = []
+        after_other: list[float] = []
+        for d in range(max(0, end - LINK_DAYS), end):
+            kind, slept = _heavy(trauma[d], sessions[d]), night[d + 1]
+            if kind is None or slept is None:
+                continue
+            (after_heavy if kind else after_other).append(slept)
+        if len(after_heavy) < MIN_PAIRS or len(after_other) < MIN_PAIRS:
+            findings.append(
+                Needs(
+                    f"at least {MIN_PAIRS} nights logged after trauma-heavy workdays and "
+                    f"{MIN_PAIRS} after other workdays in the last 4 weeks"
+                )
+            )
+            continue
+        diff = mean(after_other) - mean(after_heavy)
+        if diff >= gap and _welch_t(after_other, after_heavy) >= LINK_T:
+            note = (
+                f"{label} averaged {mean(after_heavy):.1f}{unit} after {len(after_heavy)} "
+                f"trauma-heavy days, against {mean(after_other):.1f}{unit} after "
+                f"{len(after_other)} other workdays"
+            )
+            findings.append(
+                Finding(
+                    (f"{metric}_after_trauma",),
+                    (
+                        Evidence(
+                            f"{metric}_after_trauma",
+                            LINK_DAYS,
+                            mean(after_heavy),
+                            mean(after_other),
+                            None,
+                            note,
+                        ),
+                    ),
+                )
+            )
+        else:
+            findings.append(None)
+    return merge(findings)
