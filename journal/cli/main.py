@@ -33,11 +33,25 @@ def common_options() -> argparse.ArgumentParser:
     return common
 
 
+EXIT_STATUS = """exit status:
+  0    done
+  1    bad input (nothing was written)
+  2    wrong passphrase, or a command-line usage error
+  3    no journal (or no such file) there
+  4    not a Refill journal, or damaged
+  5    written by a newer Refill
+  6    open in another Refill window
+  7    already exists
+  130  interrupted"""
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="refill",
         description="Refill — an offline, encrypted journal for clinicians' own wellbeing. "
         "Without a command, opens the window.",
+        epilog=EXIT_STATUS,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"refill {__version__}")
     parser.add_argument(

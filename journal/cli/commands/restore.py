@@ -8,8 +8,6 @@ and is then set aside under a ``.replaced-…`` name — never deleted.
 from __future__ import annotations
 
 import argparse
-import shutil
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -40,6 +38,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 @contextmanager
 def opened_copy(source: Path, beside: Path, passphrase: str) -> Iterator[Database]:
     """The backup opened from a private copy (opening a database may rewrite its header)."""
+    import shutil
+    import tempfile
+
     folder = Path(tempfile.mkdtemp(prefix=".refill-restore-", dir=beside))
     try:
         copy = folder / source.name
