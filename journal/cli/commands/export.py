@@ -37,7 +37,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         "--password-file", metavar="F", help="protect the PDF with the password in F (AES-256)"
     )
     summary.add_argument("--note", metavar="TEXT", help="a note to your supervisor")
-    summary.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size")
+    summary.add_argument(
+        "--paper", choices=("a4", "letter"), help="paper size (default: from your locale)"
+    )
     parser.set_defaults(run=run)
 
 
