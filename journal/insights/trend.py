@@ -65,6 +65,18 @@ def trend(values: list[float | None]) -> Trend | None:
     return Trend(theil_sen(points), z, p, len(points))
 
 
+def significant_trend(values: list[float | None], p_max: float) -> Trend | None:
+    """Like :func:`trend`, but ``None`` unless Mann–Kendall p < ``p_max`` (the Theil–Sen
+    slope, the costlier half, is only computed then)."""
+    points = [(i, v) for i, v in enumerate(values) if v is not None]
+    if len(points) < MIN_TREND_POINTS:
+        return None
+    z, p = mann_kendall([v for _, v in points])
+    if p >= p_max:
+        return None
+    return Trend(theil_sen(points), z, p, len(points))
+
+
 def ewma_alarm(values: list[float], centre: float, spread: float, direction: int) -> bool:
     """Whether a one-sided EWMA (λ 0.2, L 3) of standardised values crosses its limit.
 

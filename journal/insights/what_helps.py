@@ -144,9 +144,10 @@ def _block_draws(n: int, seed: int) -> list[tuple[Getter, Getter]]:
     """Per replicate, getters for the block starts and ends (``ceil(n/7)`` blocks each)."""
     rng = random.Random(seed)
     k = math.ceil(n / BLOCK)
+    positions = range(n - BLOCK + 1)
     draws: list[tuple[Getter, Getter]] = []
     for _ in range(REPLICATES):
-        starts = [rng.randrange(n - BLOCK + 1) for _ in range(k)]
+        starts = rng.choices(positions, k=k)
         draws.append((itemgetter(*starts), itemgetter(*(s + BLOCK for s in starts))))
     return draws
 
@@ -163,6 +164,7 @@ def what_helps(
     logged_hours = [h for h in hours[first:] if h is not None]
     usual_hours = sum(logged_hours) / len(logged_hours) if logged_hours else 0.0
     results: list[Helps] = []
+    draws_for: dict[int, list[tuple[Getter, Getter]]] = {}  # metrics often share a row count
     for metric in METRICS:
         series = tl.get(metric)
         days = [
@@ -181,7 +183,9 @@ def what_helps(
         y = resid([float(series[t + 1]) for t in days])  # type: ignore[arg-type]
         if y is None:
             continue
-        draws = _block_draws(len(days), SEED) if len(days) > BLOCK else []
+        if len(days) not in draws_for:
+            draws_for[len(days)] = _block_draws(len(days), SEED)
+        draws = draws_for[len(days)]
         for cand in found:
             done = [0.0 if cand.members.isdisjoint(tl.actions[t]) else 1.0 for t in days]
             n_done = int(sum(done))

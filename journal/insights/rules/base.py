@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from journal.insights.baseline import RECENT_DAYS, baseline_at, weekly_sums
 from journal.insights.model import Evidence
 from journal.insights.timeline import Timeline
-from journal.insights.trend import TREND_DAYS, ewma_alarm, trend
+from journal.insights.trend import TREND_DAYS, ewma_alarm, significant_trend
 from journal.store.models import SelfCheck
 from journal.store.settings import Settings
 
@@ -63,11 +63,9 @@ class Rating:
 
 
 def fmt(value: float, unit: str) -> str:
-    if unit == "/10":
-        return f"{value:.1f}/10"
-    if unit == " h":
-        return f"{value:.1f} h"
-    return f"{value:.0f}{unit}"
+    """A number as people read it: one decimal unless it is whole, then the unit."""
+    number = f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}"
+    return number + unit
 
 
 def shift(ctx: RuleContext, end: int, rating: Rating) -> Finding | Needs | None:
@@ -102,9 +100,9 @@ def shift(ctx: RuleContext, end: int, rating: Rating) -> Finding | Needs | None:
     ):
         signals.append(f"{rating.metric}_shift")
     window = tl.window(rating.metric, end, TREND_DAYS)
-    tr = trend(window)
+    tr = significant_trend(window, TREND_P)
     change = tr.slope * (TREND_DAYS - 1) if tr else 0.0
-    if tr and d * change >= rating.min_move and d * tr.z > 0 and tr.p < TREND_P:
+    if tr and d * change >= rating.min_move and d * tr.z > 0:
         signals.append(f"{rating.metric}_trend")
     if not signals:
         return None
@@ -127,7 +125,6 @@ class WeeklyLoad:
 
     metric: str
     label: str
-    unit: str
     ratio: float  # "well above usual" means ≥ ratio × the usual week
     min_rise: float  # …and at least this much more in absolute terms
     floor: float  # no flag while the week stays under this (healthy range)
@@ -161,8 +158,8 @@ def weekly_rise(ctx: RuleContext, end: int, load: WeeklyLoad) -> Finding | Needs
     if not (high(total) and all(high(week_total(ctx, end - d, load.metric)[0]) for d in (3, 6))):
         return None
     note = (
-        f"{fmt(total, load.unit)} of {load.label} in the last 7 days, against your usual "
-        f"{fmt(usual, load.unit)} a week"
+        f"{fmt(total, '')} {load.label} in the last 7 days, against your usual "
+        f"{fmt(usual, '')} a week"
     )
     return Finding(
         (f"{load.metric}_rise",),

@@ -18,7 +18,7 @@ from journal.insights.rules.base import (
     weekly_rise,
 )
 
-TRAUMA_RISE = WeeklyLoad("trauma_sessions", "trauma-heavy sessions", "", 1.5, 4.0, 6.0)
+TRAUMA_RISE = WeeklyLoad("trauma_sessions", "trauma-heavy sessions", 1.5, 4.0, 6.0)
 LINK_DAYS = 28
 MIN_PAIRS = 5
 LINK_T = 3.0  # watched daily over overlapping windows: a strict one-sided t

@@ -49,8 +49,8 @@ def sleep_debt(ctx: RuleContext, end: int) -> Outcome:
     )
 
 
-SESSION_RISE = WeeklyLoad("session_hours", "client hours", " h", 1.25, 3.0, 0.0)
-ADMIN_RISE = WeeklyLoad("admin_hours", "admin hours", " h", 1.5, 3.0, 6.0)
+SESSION_RISE = WeeklyLoad("session_hours", "client hours", 1.25, 3.0, 0.0)
+ADMIN_RISE = WeeklyLoad("admin_hours", "admin hours", 1.5, 3.0, 6.0)
 
 
 def high_session_load(ctx: RuleContext, end: int) -> Outcome:
