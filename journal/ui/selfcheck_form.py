@@ -1,0 +1,192 @@
+"""Refill's own self-check: the questions, the four scores, and how they moved over time."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QByteArray,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal.store import Journal
+from journal.store.models import SELF_CHECK_SCORES, SelfCheck
+from journal.ui.fields import ErrorLabel
+
+SCORE_TITLES = {
+    "exhaustion": "Exhaustion",
+    "detachment": "Detachment",
+    "secondary_trauma": "Secondary trauma",
+    "satisfaction": "Satisfaction",
+}
+_BARS = "▁▂▃▄▅▆▇█"
+SelfCheckRole = Qt.ItemDataRole.UserRole + 1
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def sparkline(values: list[float | None]) -> str:
+    """0–100 values as block characters, oldest first ("·" for a missing one)."""
+    return "".join("·" if v is None else _BARS[min(7, int(v / 100 * 8))] for v in values)
+
+
+class SelfCheckHistory(QAbstractTableModel):
+    """Past self-checks, newest first, one column per score."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[SelfCheck] = []
+
+    def set_rows(self, rows: list[SelfCheck]) -> None:
+        self.beginResetModel()
+        self._rows = sorted(rows, key=lambda c: (c.date, c.id or 0), reverse=True)
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 1 + len(SELF_CHECK_SCORES)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return "Date" if section == 0 else SCORE_TITLES[SELF_CHECK_SCORES[section - 1]]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        check = self._rows[index.row()]
+        if role == SelfCheckRole:
+            return check
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column():
+            return Qt.AlignmentFlag.AlignCenter
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if index.column() == 0:
+            return check.date
+        value = getattr(check, SELF_CHECK_SCORES[index.column() - 1])
+        return "–" if value is None else f"{value:.0f}"
+
+    def roleNames(self) -> dict[int, QByteArray]:
+        names = super().roleNames()
+        names[SelfCheckRole] = QByteArray(b"selfCheck")
+        return names
+
+
+class SelfCheckForm(QWidget):
+    """``save_answers(answers, day)`` is the service call, passed in so the form stays dumb."""
+
+    saved = Signal(str)
+
+    def __init__(
+        self,
+        journal: Journal,
+        questions: Any,
+        save_answers: Callable[[list[int], dt.date], Any],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._journal = journal
+        self._save_answers = save_answers
+        self._score = questions.score
+        intro = QLabel(f"{questions.PERIOD}, how often…", self)
+        intro.setWordWrap(True)
+        note = QLabel(questions.DISCLAIMER, self)
+        note.setWordWrap(True)
+        note.setEnabled(False)
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.answers: list[QComboBox] = []
+        for n, question in enumerate(questions.QUESTIONS, start=1):
+            combo = QComboBox(self)
+            combo.addItem("– not answered", None)
+            for value, anchor in enumerate(questions.ANCHORS):
+                combo.addItem(anchor, value)
+            combo.setAccessibleName(f"Question {n}: {question.text}")
+            label = QLabel(f"{n}. {question.text}", self)
+            label.setWordWrap(True)
+            form.addRow(label, combo)
+            self.answers.append(combo)
+        self.save_button = QPushButton("Save today's self-check", self)
+        self.error = ErrorLabel(self)
+        self.result = QLabel(self)
+        self.result.setWordWrap(True)
+        self.trend = QLabel(self)
+        self.trend.setAccessibleName("Score history as sparklines")
+        self.trend.setTextFormat(Qt.TextFormat.PlainText)
+        self.trend.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.history = SelfCheckHistory(self)
+        table = QTableView(self)
+        table.setModel(self.history)
+        table.verticalHeader().hide()
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        table.setAccessibleName("Self-check history")
+        table.setMinimumHeight(120)
+        self.table = table
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.error)
+        layout.addWidget(self.result)
+        layout.addWidget(note)
+        layout.addWidget(QLabel("<b>Your self-checks so far</b>", self))
+        layout.addWidget(self.trend)
+        layout.addWidget(table)
+        self.save_button.clicked.connect(self.save)
+        self.refresh_history()
+
+    def refresh_history(self) -> None:
+        checks = self._journal.self_checks.between()
+        self.history.set_rows(checks)
+        if not checks:
+            self.trend.setText("None yet — a self-check every fortnight or so is plenty.")
+            return
+        lines = [
+            f"{SCORE_TITLES[name]:<17} {sparkline([getattr(c, name) for c in checks[-20:]])}"
+            for name in SELF_CHECK_SCORES
+        ]
+        self.trend.setText("\n".join(lines))
+
+    def save(self) -> None:
+        values = [combo.currentData() for combo in self.answers]
+        missing = [n for n, v in enumerate(values, start=1) if v is None]
+        if missing:
+            self.error.show_error(
+                "Answer every question to get scores (still open: "
+                + ", ".join(map(str, missing))
+                + ")."
+            )
+            return
+        answers = [int(v) for v in values]
+        try:
+            self._save_answers(answers, dt.date.today())
+        except ValueError as exc:
+            self.error.show_error(str(exc))
+            return
+        self.error.show_error(None)
+        scores = ", ".join(
+            f"{SCORE_TITLES[name].lower()} {value:.0f}/100"
+            for name, value in self._score(answers).items()
+        )
+        self.result.setText(f"Saved. Today's scores: {scores}.")
+        self.refresh_history()
+        self.saved.emit("Self-check saved")
