@@ -62,6 +62,23 @@ def baseline_at(
     return robust_baseline(values, spread_floor)
 
 
+def reference_at(tl: Timeline, metric: str, end: int, direction: int) -> Baseline | None:
+    """The usual to compare a rating with: the lagged baseline, unless the 60 days before it
+    were better (by ``direction``: +1 when higher is worse), then those.
+
+    A lagged baseline slowly absorbs a long bad stretch, so after a month of low energy "low"
+    would become "usual" and the flag would clear while nothing recovered. Keeping the better
+    of the two periods holds the reference for up to four months.
+    """
+    base = baseline_at(tl, metric, end)
+    if base is None:
+        return None
+    older = baseline_at(tl, metric, end - BASELINE_DAYS - RECENT_DAYS)
+    if older is not None and direction * (older.median - base.median) < 0:
+        return Baseline(older.median, max(older.spread, base.spread), older.n)
+    return base
+
+
 def weekly_sums(tl: Timeline, metric: str, end: int, weeks: int, min_days: int) -> list[float]:
     """Sums of ``weeks`` 7-day blocks before the recent week (each ≥ ``min_days`` logged)."""
     sums = []

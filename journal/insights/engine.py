@@ -56,6 +56,20 @@ def agreeing(active: set[str]) -> set[str]:
     return out
 
 
+def detect(ctx: RuleContext, end: int) -> tuple[dict[str, tuple[Finding, int]], list[Missing]]:
+    """Every rule on day index ``end``: findings with their episode's first day, and what
+    the others still need."""
+    found: dict[str, tuple[Finding, int]] = {}
+    missing: list[Missing] = []
+    for flag_id, rule in RULES.items():
+        outcome = rule(ctx, end)
+        if isinstance(outcome, Needs):
+            missing.append(Missing(flag_id, outcome.text))
+        elif isinstance(outcome, Finding):
+            found[flag_id] = (outcome, episode_start(rule, ctx, end, outcome))
+    return found, missing
+
+
 def analyse(
     data: JournalData,
     as_of: dt.date,
@@ -69,14 +83,7 @@ def analyse(
     ctx = RuleContext(tl, data.settings, data.self_checks)
     end = tl.size - 1
 
-    found: dict[str, tuple[Finding, int]] = {}
-    missing: list[Missing] = []
-    for flag_id, rule in RULES.items():
-        outcome = rule(ctx, end)
-        if isinstance(outcome, Needs):
-            missing.append(Missing(flag_id, outcome.text))
-        elif isinstance(outcome, Finding):
-            found[flag_id] = (outcome, episode_start(rule, ctx, end, outcome))
+    found, missing = detect(ctx, end)
 
     helps = what_helps(tl, catalogue, data.custom_actions)
     scores = helpfulness(helps, tl.felt_after)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from journal.insights.baseline import RECENT_DAYS, baseline_at, weekly_sums
+from journal.insights.baseline import RECENT_DAYS, reference_at, weekly_sums
 from journal.insights.model import Evidence
 from journal.insights.timeline import Timeline
 from journal.insights.trend import TREND_DAYS, ewma_alarm, significant_trend
@@ -80,7 +80,7 @@ def shift(ctx: RuleContext, end: int, rating: Rating) -> Finding | Needs | None:
     recent = tl.logged(rating.metric, end, RECENT_DAYS)
     if len(recent) < MIN_RECENT:
         return Needs(f"{rating.label} logged on at least {MIN_RECENT} of the last 7 days")
-    base = baseline_at(tl, rating.metric, end)
+    base = reference_at(tl, rating.metric, end, rating.direction)
     if base is None:
         return Needs(
             f"{rating.label} logged on at least 14 days (most days) in the 8 weeks before "
