@@ -106,10 +106,11 @@ def test_a_year_saves_through_validation_with_about_three_entries_a_day(journal:
     assert 2.6 <= summary.entries / summary.days <= 3.4
     words = [len(e.body.split()) for e in journal.entries.between()]
     assert 130 <= statistics.mean(words) <= 175
-    assert journal.self_checks.count() >= 20  # about fortnightly
+    assert 15 <= journal.self_checks.count() <= 27  # fortnightly, a few skipped
     assert {a.kind for a in journal.activities.between()} >= {"walk", "run", "yoga"}
     assert any(e.include_in_summary for e in journal.entries.between())
-    assert journal.entries.tag_counts()["work"] > 100
+    tags = journal.entries.tag_counts()
+    assert tags["work"] > 50 and tags["trauma-work"] > 10 and tags["gratitude"] > 50
 
 
 def test_weekdays_carry_the_sessions_and_weekends_are_mostly_off(
@@ -129,14 +130,15 @@ def test_weekdays_carry_the_sessions_and_weekends_are_mostly_off(
 
 
 def test_some_days_are_skipped_including_multi_day_gaps(three_years: list[Observed]) -> None:
-    """About 10–15 % of days have no check-in, and at least one gap lasts five days or more."""
+    """Roughly one day in eight has no check-in, and at least one gap lasts five days or more
+    (the 5–8 day gaps can merge with a skipped day beside them)."""
     missing = [not d.logged for d in three_years]
-    assert 0.08 <= sum(missing) / len(missing) <= 0.16
+    assert 0.07 <= sum(missing) / len(missing) <= 0.18
     longest = run = 0
     for skipped in missing:
         run = run + 1 if skipped else 0
         longest = max(longest, run)
-    assert 5 <= longest <= 8
+    assert 5 <= longest <= 10
 
 
 def _hours(sleep: Sleep) -> float:

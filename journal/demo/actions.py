@@ -26,20 +26,36 @@ FALLBACK_IDS = (
     "boundaries_end_of_day",
 )
 
-#: How often each known action is done on an ordinary day (unknown catalogue ids: rarely).
+#: How often an action is done on an ordinary day: by id, else by catalogue category.
 _DAILY_CHANCE = {
     "walk_outside": 0.32,
-    "lunch_away": 0.22,
     "wind_down": 0.25,
     "call_friend": 0.14,
+    "lunch_away": 0.22,
+    "proper_lunch": 0.22,
     "music": 0.18,
+    "music_break": 0.12,
+    "boundaries_end_of_day": 0.12,
+    "close_the_day": 0.12,
     "peer_consult": 0.08,
     "remember_why": 0.06,
-    "talk_caseload": 0.03,
-    "supervision": 0.0,
-    "boundaries_end_of_day": 0.12,
+}
+_CATEGORY_CHANCE = {
+    "foundation": 0.05,
+    "detach": 0.05,
+    "connect": 0.05,
+    "joy": 0.05,
+    "why": 0.03,
+    "peer_support": 0.03,
+    "growth": 0.015,
+    "control": 0.012,
 }
 _OTHER_CHANCE = 0.025
+#: Things done at work only.
+_WORK_CATEGORIES = ("control", "detach", "peer_support", "growth")
+_WORK_IDS = ("lunch_away", "proper_lunch", "boundaries_end_of_day", "talk_caseload")
+#: Done in fortnightly supervision rather than on a whim.
+SUPERVISION_IDS = ("supervision", "supervision_topic")
 
 #: Real next-day effects (points on the 0–10 scales): mood, energy, stress.
 _EFFECTS = {
@@ -47,6 +63,7 @@ _EFFECTS = {
     "call_friend": (0.7, 0.2, -0.3),
     "wind_down": (0.3, 0.6, -0.2),
     "supervision": (0.4, 0.0, -0.6),
+    "supervision_topic": (0.4, 0.0, -0.6),
 }
 
 
@@ -55,6 +72,7 @@ class CupAction:
     id: str
     daily_chance: float
     minutes: int
+    workday_only: bool = False
     effect: tuple[float, float, float] = (0.0, 0.0, 0.0)  # next-day mood, energy, stress
 
 
@@ -76,13 +94,16 @@ def load_actions() -> list[CupAction]:
     entries = _catalogue_entries() or [{"id": action_id} for action_id in FALLBACK_IDS]
     actions = []
     for entry in entries:
-        action_id = entry["id"]
+        action_id, category = entry["id"], entry.get("category")
         minutes = entry.get("minutes")
         actions.append(
             CupAction(
                 id=action_id,
-                daily_chance=_DAILY_CHANCE.get(action_id, _OTHER_CHANCE),
+                daily_chance=_DAILY_CHANCE.get(
+                    action_id, _CATEGORY_CHANCE.get(str(category), _OTHER_CHANCE)
+                ),
                 minutes=minutes if isinstance(minutes, int) and 0 < minutes <= 240 else 15,
+                workday_only=action_id in _WORK_IDS or category in _WORK_CATEGORIES,
                 effect=_EFFECTS.get(action_id, (0.0, 0.0, 0.0)),
             )
         )

@@ -372,44 +372,6 @@ TITLES = {
     "plan": ("Plans", "Tomorrow", "Next week", "Intentions", "What I will do differently"),
     "off": ("Day off", "Weekend", "Rest day", "A slow day", "Away"),
 }
-#: Reflection prompts: stable ids, the question as the title, and answer openings.
-PROMPTS = {
-    "what_drained": (
-        "What drained me today?",
-        ("What drained me most was the pace.", "The drain today was the admin, not the people."),
-    ),
-    "what_filled": (
-        "What filled my cup today?",
-        ("What filled me up was a moment of real contact.", "Being outside filled me up."),
-    ),
-    "why_this_work": (
-        "Why do I do this work?",
-        ("I do this work because change is possible.", "I came into this work to be useful."),
-    ),
-    "boundary_kept": (
-        "A boundary I kept",
-        ("I kept to my finishing time today.", "I did not answer work messages tonight."),
-    ),
-    "body_check": (
-        "Where am I holding today in my body?",
-        ("Mostly in my jaw and shoulders.", "In my stomach, a tight knot after the sessions."),
-    ),
-    "proud_of": (
-        "Something I handled well",
-        ("I stayed calm when a session got difficult.", "I asked for help early, for once."),
-    ),
-    "let_go": (
-        "What can I let go of tonight?",
-        ("I can let go of the notes I did not finish.", "I can let go of fixing everything."),
-    ),
-    "support": (
-        "Who supports me?",
-        (
-            "My supervisor, my partner, and the friend I walk with.",
-            "My peer group, more than I admit.",
-        ),
-    ),
-}
 NOTES = (
     "ok day",
     "heavy sessions",

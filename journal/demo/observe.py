@@ -12,7 +12,7 @@ import random
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from journal.demo.actions import CupAction
+from journal.demo.actions import SUPERVISION_IDS, CupAction
 from journal.demo.story import HOLIDAY, DayState
 from journal.store.models import (
     Activity,
@@ -84,10 +84,10 @@ class Recorder:
         if self._gap_left > 0:
             self._gap_left -= 1
             return False
-        if not protected and self.rng.random() < 0.0075:
+        if not protected and self.rng.random() < 0.007:
             self._gap_left = self.rng.randint(5, 8) - 1
             return False
-        return self.rng.random() >= (0.2 if state.arc == HOLIDAY else 0.075)
+        return self.rng.random() >= (0.2 if state.arc == HOLIDAY else 0.07)
 
     def _record(self, s: DayState, logged: bool, index: int) -> Observed:
         rng = self.rng
@@ -194,10 +194,10 @@ class Recorder:
         rng, out = self.rng, []
         for action in self.actions:
             chance = action.daily_chance * (1.0 - 0.5 * s.strain) * (1.3 if not s.workday else 1)
-            if action.id == "supervision":
+            if action.id in SUPERVISION_IDS:
                 chance = 0.85 if _supervision_day(s) else 0.0
-            elif action.id in ("lunch_away", "boundaries_end_of_day", "talk_caseload"):
-                chance = chance if s.workday else 0.0
+            elif action.workday_only and not s.workday:
+                chance = 0.0
             if rng.random() < chance:
                 felt = 6.5 - 2.0 * s.strain + (1.0 if any(action.effect) else 0.3) + rng.gauss(0, 1)
                 out.append(

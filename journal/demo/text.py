@@ -17,6 +17,7 @@ from collections.abc import Callable
 from journal.demo import banks
 from journal.demo.observe import Observed
 from journal.demo.story import HOLIDAY
+from journal.prompts import load_prompts
 from journal.store.models import Entry
 
 COMMON_WORD = "tired"
@@ -39,6 +40,10 @@ def _off_duty(bank: tuple[str, ...]) -> tuple[str, ...]:
 
 _FEELS_AT_WORK = (banks.FEEL_LOW, banks.FEEL_MIDDLE, banks.FEEL_GOOD)
 _FEELS_OFF = (_off_duty(banks.FEEL_LOW), _off_duty(banks.FEEL_MIDDLE), _off_duty(banks.FEEL_GOOD))
+_LISTS = {
+    "gratitude": (banks.GRATITUDE, "Good things today:"),
+    "plan": (banks.PLANS, "This week:"),
+}
 _PLAN_FORMS = ("I want to {plan}.", "Plan: {plan}.", "This week I will try to {plan}.")
 _TAGS = {
     "day": ("reflection",),
@@ -55,6 +60,7 @@ class Writer:
 
     def __init__(self, rng: random.Random) -> None:
         self.rng = rng
+        self._prompts = load_prompts()
 
     def entries(self, day: Observed) -> list[Entry]:
         count = self.rng.choices(_ENTRY_COUNTS, _ENTRY_WEIGHTS)[0]
@@ -64,19 +70,21 @@ class Writer:
     def _kinds(self, day: Observed, count: int) -> list[str]:
         first = "day" if day.state.workday else "off"
         others = (
-            ["work", "gratitude", "plan", "prompt", "day"]
+            ["work", "gratitude", "plan", "day"]
             if day.state.workday
-            else ["gratitude", "plan", "prompt", "off"]
+            else ["gratitude", "plan", "off"]
         )
+        if self._prompts:
+            others.append("prompt")
         return [first, *self.rng.choices(others, k=count - 1)]
 
     # ------------------------------------------------------------------ one entry
     def _entry(self, day: Observed, kind: str, slot: int, count: int) -> Entry:
         rng = self.rng
-        title, prompt_id, opening = self._title(kind)
+        title, prompt_id = self._title(kind)
         target = max(70, min(260, round(rng.gauss(150, 35))))
-        sentences = [opening] if opening else []
-        words = sum(len(s.split()) for s in sentences)
+        sentences: list[str] = []
+        words = 0
         pool = self._pool(day, kind)
         while words < target:
             sentence = rng.choice(pool)()
@@ -103,20 +111,21 @@ class Writer:
             updated_at=created,
         )
 
-    def _title(self, kind: str) -> tuple[str, str | None, str | None]:
+    def _title(self, kind: str) -> tuple[str, str | None]:
+        """The entry's title and, for a reflection, the id of the prompt it answers."""
         if kind == "prompt":
-            prompt_id = self.rng.choice(sorted(banks.PROMPTS))
-            question, openings = banks.PROMPTS[prompt_id]
-            return question, prompt_id, self.rng.choice(openings)
-        return self.rng.choice(banks.TITLES[kind]), None, None
+            prompt = self.rng.choice(self._prompts)
+            return prompt.text, prompt.id
+        return self.rng.choice(banks.TITLES[kind]), None
 
     def _layout(self, sentences: list[str], kind: str) -> str:
         """Paragraphs of two to four sentences; gratitude and plans sometimes as a list."""
         rng = self.rng
-        if kind in ("gratitude", "plan") and rng.random() < 0.4:
-            head, items = sentences[:1], sentences[1:]
-            return "\n".join([*head, "", *(f"- {item}" for item in items)])
         paragraphs, i = [], 0
+        if kind in ("gratitude", "plan") and rng.random() < 0.4:
+            bank, lead = _LISTS[kind]
+            items = rng.sample(bank, rng.randint(3, 5))
+            paragraphs.append("\n".join([lead, *(f"- {item}" for item in items)]))
         while i < len(sentences):
             size = rng.randint(2, 4)
             paragraphs.append(" ".join(sentences[i : i + size]))
