@@ -43,6 +43,8 @@ class Settings:
     theme: str = field(default="system", metadata=checked(choice("system", "light", "dark")))
     backups_to_keep: int = field(default=10, metadata=checked(integer_range(1, 100)))
     crisis_country: str = field(default="", metadata=checked(text(8)))
+    #: The person's own edits to the crisis lines: JSON ``{country: [{"name", "number"}…]}``.
+    crisis_lines: str = field(default="", metadata=checked(text(8000)))
     onboarding_done: bool = False
 
 

@@ -101,9 +101,16 @@ class _Runnable(QRunnable):
             args = (self._relay.progressed.emit,) if self._with_report else ()
             result = self._func(*args)
         except BaseException as exc:  # every failure goes back to the UI thread
-            self._relay.failed.emit(exc)
+            self._deliver(self._relay.failed, exc)
         else:
-            self._relay.finished.emit(result)
+            self._deliver(self._relay.finished, result)
+
+    @staticmethod
+    def _deliver(signal: Any, value: object) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:  # the application is shutting down: nobody is listening
+            log.debug("task result dropped at shutdown")
 
 
 def _start(

@@ -3,9 +3,21 @@ tests/conftest.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import datetime as dt
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
 
 import pytest
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from journal.ui.main_window import MainWindow
 
 
 @pytest.fixture(autouse=True)
@@ -53,3 +65,86 @@ def memory_keyring() -> Iterator[object]:
     keyring.set_keyring(backend)
     yield backend
     keyring.set_keyring(fail.Keyring())
+
+
+@pytest.fixture(scope="session")
+def _journal_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One onboarded, closed journal made per session (key derivation is slow on purpose)."""
+    from journal.store import Journal
+    from tests.conftest import PASSPHRASE
+
+    path = tmp_path_factory.mktemp("template") / "journal.refill"
+    made = Journal.create(path, PASSPHRASE)
+    made.settings.update(onboarding_done=True)
+    made.close(backup_if_changed=False)
+    return path
+
+
+@pytest.fixture
+def existing_journal(journal_path: Path, _journal_template: Path) -> Path:
+    """A closed journal on disk that has been through onboarding (a copy of the template)."""
+    shutil.copyfile(_journal_template, journal_path)
+    journal_path.chmod(0o600)
+    return journal_path
+
+
+class StubView(QWidget):
+    """Stands in for a real view in shell tests: records flushes, holds the journal."""
+
+    status = Signal(str)
+    instances: ClassVar[list[StubView]] = []
+
+    def __init__(self, journal: object, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.journal = journal
+        self.flushed = 0
+        self.date = dt.date.today()
+        StubView.instances.append(self)
+
+    def flush(self) -> None:
+        self.flushed += 1
+
+    def set_date(self, date: dt.date) -> None:
+        self.date = date
+
+
+@pytest.fixture
+def stub_views(monkeypatch: pytest.MonkeyPatch) -> Iterator[type[StubView]]:
+    """Replace the four real views with :class:`StubView` (the shell is under test, not them)."""
+    from journal.ui import main_window_tabs
+
+    StubView.instances = []
+    monkeypatch.setattr(main_window_tabs, "load_view_class", lambda spec: StubView)
+    yield StubView
+    StubView.instances = []
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot) -> Iterator[Callable[..., MainWindow]]:
+    """Build a MainWindow for a journal path (shown, closed after the test)."""
+    from journal.ui.main_window import MainWindow
+
+    made: list[MainWindow] = []
+
+    def make(path: Path, **kwargs: object) -> MainWindow:
+        window = MainWindow(path, **kwargs)  # type: ignore[arg-type]
+        qtbot.addWidget(window)
+        window.show()
+        made.append(window)
+        return window
+
+    yield make
+    for window in made:
+        window.close()
+
+
+@pytest.fixture
+def unlock(qtbot: QtBot, passphrase: str) -> Callable[..., None]:
+    """``unlock(window)``: type the passphrase, press Unlock and wait for the tabs."""
+
+    def do(window: MainWindow, typed: str = passphrase) -> None:
+        window.unlock_screen.passphrase.edit.setText(typed)
+        window.unlock_screen.unlock_button.click()
+        qtbot.waitUntil(lambda: window.tabs is not None, timeout=10_000)
+
+    return do

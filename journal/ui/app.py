@@ -1,0 +1,147 @@
+"""Start the window: ``refill`` (a journal) or ``refill --demo`` (a throwaway demo journal).
+
+QSettings keeps only the window geometry and the last journal path; everything else, including
+the theme, lives inside the encrypted journal. Before unlocking, the window follows the desktop's
+colour scheme (or ``REFILL_THEME``).
+
+``refill --demo`` makes a fresh demo journal in a private temporary folder (0700) with a generated
+passphrase shown on the unlock screen, and removes the folder when the window closes.
+
+``REFILL_EXIT_WHEN_SHOWN=1`` (used only by ``benchmarks/bench_ui.py``) prints ``shown`` and quits
+as soon as the first window has painted, so launch time can be measured from outside.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+
+from journal import APP_ID, APP_NAME, __version__
+from journal.paths import default_journal_path
+from journal.ui import theme
+from journal.ui.main_window import MainWindow
+from journal.ui.tasks import wait_for_tasks
+
+if TYPE_CHECKING:
+    from journal.ui.tray import ReminderTray
+
+EXIT_WHEN_SHOWN = "REFILL_EXIT_WHEN_SHOWN"
+DEMO_DAYS = 120
+_DEMO_WORDS = (
+    "amber", "birch", "cedar", "dune", "ember", "fern", "harbour", "iris", "juniper", "kelp",
+    "linen", "maple", "nectar", "olive", "pebble", "quartz", "river", "sage", "tide", "willow",
+)  # fmt: skip
+
+
+def window_settings() -> QSettings:
+    """Geometry and the last journal path only (nothing written in the journal)."""
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_NAME, APP_NAME)
+
+
+def choose_journal_path(given: str | None, settings: QSettings) -> Path:
+    """``--journal``, else ``REFILL_JOURNAL``, else the last journal opened, else the default."""
+    if given:
+        return Path(given).expanduser().resolve()
+    if os.environ.get("REFILL_JOURNAL"):
+        return default_journal_path()
+    last = settings.value("journal/last_path")
+    if isinstance(last, str) and last and Path(last).exists():
+        return Path(last)
+    return default_journal_path()
+
+
+def demo_passphrase() -> str:
+    """Four easy words: it is shown on screen, so it only needs to be typeable."""
+    return "-".join(secrets.choice(_DEMO_WORDS) for _ in range(4))
+
+
+def make_demo_journal(folder: Path, passphrase: str, days: int = DEMO_DAYS) -> Path:
+    """A fresh demo journal in ``folder``, onboarding already done."""
+    from journal.demo import generate_demo
+    from journal.store import Journal
+
+    path = folder / "demo.refill"
+    journal = Journal.create(path, passphrase)
+    try:
+        generate_demo(journal, days=days)
+        journal.settings.update(onboarding_done=True)
+    finally:
+        journal.close(backup_if_changed=False)
+    return path
+
+
+class _ExitWhenShown(QObject):
+    """Benchmark hook: quit once the watched window has painted for the first time."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            print("shown", flush=True)
+            QTimer.singleShot(0, QApplication.quit)
+        return False
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(APP_NAME)
+    app.setDesktopFileName(APP_ID)
+    app.setQuitOnLastWindowClosed(True)
+    theme.apply_theme(app, "system")
+    return app
+
+
+def run_app(journal: str | None, demo: bool) -> int:
+    """Open the window and run until it closes; returns the exit status."""
+    app = create_application()
+    settings = window_settings()
+    demo_folder: Path | None = None
+    passphrase: str | None = None
+    try:
+        if demo:
+            demo_folder = Path(tempfile.mkdtemp(prefix="refill-demo-"))
+            os.chmod(demo_folder, 0o700)
+            passphrase = demo_passphrase()
+            path = make_demo_journal(demo_folder, passphrase)
+        else:
+            path = choose_journal_path(journal, settings)
+        window = MainWindow(path, demo_passphrase=passphrase, window_settings=settings)
+        if demo:
+            app.setWindowIcon(window.windowIcon())
+        tray = _maybe_tray(window)
+        if os.environ.get(EXIT_WHEN_SHOWN) == "1":
+            hook = _ExitWhenShown(window)
+            window.installEventFilter(hook)
+        window.show()
+        status = app.exec()
+        window.close()
+        if tray is not None:
+            tray.hide()
+        wait_for_tasks(30_000)
+        return int(status)
+    finally:
+        if demo_folder is not None:
+            shutil.rmtree(demo_folder, ignore_errors=True)
+
+
+def _maybe_tray(window: MainWindow) -> ReminderTray | None:
+    """The tray icon and daily reminder, only where the desktop has a tray."""
+    from PySide6.QtWidgets import QSystemTrayIcon
+
+    if not QSystemTrayIcon.isSystemTrayAvailable():
+        return None
+    from journal.ui.tray import ReminderTray
+
+    return ReminderTray(window)

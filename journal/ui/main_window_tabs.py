@@ -1,0 +1,159 @@
+"""The four tabs of the unlocked window and the views inside them.
+
+Views are built from the open Journal and thrown away on lock (``flush()`` first, then
+``deleteLater``), so nothing decrypted outlives the key. Each view module is imported when the
+tabs are first built, not at start-up, so the unlock window appears quickly; the Trends view
+imports matplotlib only when it is shown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from journal.store import Journal
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class TabSpec:
+    title: str
+    module: str
+    class_name: str
+    shortcut: str
+
+
+TABS = (
+    TabSpec("Today", "journal.ui.today_view", "TodayView", "Ctrl+1"),
+    TabSpec("Journal", "journal.ui.journal_view", "JournalView", "Ctrl+2"),
+    TabSpec("Trends", "journal.ui.trends_view", "TrendsView", "Ctrl+3"),
+    TabSpec("Insights", "journal.ui.insights_view", "InsightsView", "Ctrl+4"),
+)
+TODAY, JOURNAL, TRENDS, INSIGHTS = range(len(TABS))
+
+
+class UnavailableView(QWidget):
+    """Stands in for a view whose module could not be loaded, saying so plainly."""
+
+    def __init__(self, title: str, reason: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        label = QLabel(f"The {title} view could not be loaded in this build.\n({reason})")
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setWordWrap(True)
+        label.setProperty("role", "muted")
+        QVBoxLayout(self).addWidget(label)
+
+    def flush(self) -> None:
+        """Nothing to save."""
+
+
+def load_view_class(spec: TabSpec) -> type[QWidget] | str:
+    """The view class, or why it could not be imported."""
+    try:
+        module = importlib.import_module(spec.module)
+        return getattr(module, spec.class_name)  # type: ignore[no-any-return]
+    except (ImportError, AttributeError) as exc:
+        log.warning("view %s unavailable: %s", spec.class_name, type(exc).__name__)
+        return f"{type(exc).__name__}: {exc}"
+
+
+class MainTabs(QTabWidget):
+    """The tab widget holding one view per tab for one unlocked session."""
+
+    status = Signal(str)
+
+    def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDocumentMode(True)
+        self.setAccessibleName("Sections")
+        self.views: list[QWidget] = []
+        for spec in TABS:
+            view = self._build(spec, journal)
+            self.views.append(view)
+            self.addTab(view, spec.title)
+            self.setTabToolTip(self.count() - 1, f"{spec.title} ({spec.shortcut})")
+        journal_view = self.views[JOURNAL]
+        if hasattr(journal_view, "open_entry"):
+            journal_view.open_entry.connect(self._open_entry)  # type: ignore[attr-defined]
+
+    def _build(self, spec: TabSpec, journal: Journal) -> QWidget:
+        cls = load_view_class(spec)
+        if isinstance(cls, str):
+            return UnavailableView(spec.title, cls, self)
+        view = cls(journal, self)
+        signal = getattr(view, "status", None)
+        if signal is not None:
+            signal.connect(self.status)
+        return view
+
+    # ------------------------------------------------------------- navigation
+    @property
+    def today(self) -> QWidget:
+        return self.views[TODAY]
+
+    def current_date(self) -> dt.date | None:
+        """The date the Today view is showing, if it says."""
+        for name in ("current_date", "date"):
+            value = getattr(self.today, name, None)
+            value = value() if callable(value) else value
+            if isinstance(value, dt.date):
+                return value
+            if isinstance(value, str):
+                try:
+                    return dt.date.fromisoformat(value)
+                except ValueError:
+                    continue
+        return None
+
+    def restore_place(self, index: int, date: dt.date | None) -> None:
+        """Go back to where the person was before a lock."""
+        if date is not None and hasattr(self.today, "set_date"):
+            self.today.set_date(date)  # type: ignore[attr-defined]
+        self.setCurrentIndex(max(0, min(index, self.count() - 1)))
+
+    def _open_entry(self, entry_id: int, date: str) -> None:
+        """The Journal list asked to open an entry: edit it on its day in Today."""
+        today = self.today
+        if hasattr(today, "set_date"):
+            today.set_date(dt.date.fromisoformat(date))  # type: ignore[attr-defined]
+        opener: Callable[[int], None] | None = getattr(today, "open_entry", None)
+        if callable(opener):
+            opener(entry_id)
+        self.setCurrentIndex(TODAY)
+
+    def focus_search(self) -> None:
+        self.setCurrentIndex(JOURNAL)
+        focus = getattr(self.views[JOURNAL], "focus_search", None)
+        if callable(focus):
+            focus()
+
+    # -------------------------------------------------------------- tear-down
+    def flush_all(self) -> list[str]:
+        """Ask every view to save what is pending; returns the views that failed."""
+        failed = []
+        for spec, view in zip(TABS, self.views, strict=True):
+            flush = getattr(view, "flush", None)
+            if not callable(flush):
+                continue
+            try:
+                flush()
+            except Exception as exc:  # a failing view must not stop the lock
+                log.error("%s could not save its draft: %s", spec.title, type(exc).__name__)
+                failed.append(spec.title)
+        return failed
+
+    def discard(self) -> None:
+        """Delete every view (and with them their undo stacks and decrypted text)."""
+        while self.count():
+            widget = self.widget(0)
+            self.removeTab(0)
+            widget.hide()
+            widget.deleteLater()
+        self.views.clear()

@@ -1,0 +1,181 @@
+"""Light and dark appearance: the Fusion style with calm palettes and one small style sheet.
+
+``apply_theme(app, mode)`` with mode ``"system"`` follows the desktop's colour scheme
+(``QStyleHints.colorScheme()``) and keeps following it when the desktop switches. Views that paint
+their own colours (charts, banners) connect to ``theme_changed`` and ask ``is_dark()``.
+
+``REFILL_THEME=light|dark`` overrides the saved choice (screenshots and tests).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+from journal.resources import resource_path
+
+MODES = ("system", "light", "dark")
+ENV_OVERRIDE = "REFILL_THEME"
+
+
+@dataclass(frozen=True)
+class Colours:
+    """The handful of colours everything else derives from."""
+
+    window: str
+    base: str
+    alt_base: str
+    text: str
+    muted: str
+    button: str
+    accent: str
+    accent_text: str
+    link: str
+    warning_bg: str
+    warning_text: str
+    error_text: str
+    border: str
+
+
+LIGHT = Colours(
+    window="#f6f4ef",
+    base="#ffffff",
+    alt_base="#efece5",
+    text="#24292e",
+    muted="#5c6166",
+    button="#ebe8e1",
+    accent="#2f6f73",
+    accent_text="#ffffff",
+    link="#1f5f8b",
+    warning_bg="#fff3d6",
+    warning_text="#5a4300",
+    error_text="#a4262c",
+    border="#cfcac0",
+)
+
+DARK = Colours(
+    window="#1f2326",
+    base="#171a1c",
+    alt_base="#262b2f",
+    text="#e6e6e3",
+    muted="#a7adb2",
+    button="#2c3236",
+    accent="#5fb3b3",
+    accent_text="#0f1416",
+    link="#8cc4e8",
+    warning_bg="#3d3420",
+    warning_text="#f3dca0",
+    error_text="#ff9b94",
+    border="#3d4449",
+)
+
+
+class _ThemeNotifier(QObject):
+    changed = Signal(bool)  # argument: is_dark()
+
+
+_notifier = _ThemeNotifier()
+#: Emitted with ``is_dark()`` after every change of the applied colours.
+theme_changed = _notifier.changed
+_state = {"mode": "system", "dark": False, "following": False}
+
+
+def _system_is_dark() -> bool:
+    hints = QGuiApplication.styleHints()
+    return hints.colorScheme() == Qt.ColorScheme.Dark
+
+
+def is_dark() -> bool:
+    """Whether the colours currently applied are the dark ones."""
+    return bool(_state["dark"])
+
+
+def colours() -> Colours:
+    """The colour set in use (for widgets that paint their own)."""
+    return DARK if is_dark() else LIGHT
+
+
+def effective_mode(saved: str) -> str:
+    """The mode to apply: the environment override if set, else the saved choice."""
+    override = os.environ.get(ENV_OVERRIDE, "").strip().lower()
+    if override in MODES:
+        return override
+    return saved if saved in MODES else "system"
+
+
+def palette_for(c: Colours) -> QPalette:
+    """A full QPalette (active and disabled groups) built from ``c``."""
+    pal = QPalette()
+    roles = {
+        QPalette.ColorRole.Window: c.window,
+        QPalette.ColorRole.WindowText: c.text,
+        QPalette.ColorRole.Base: c.base,
+        QPalette.ColorRole.AlternateBase: c.alt_base,
+        QPalette.ColorRole.ToolTipBase: c.base,
+        QPalette.ColorRole.ToolTipText: c.text,
+        QPalette.ColorRole.PlaceholderText: c.muted,
+        QPalette.ColorRole.Text: c.text,
+        QPalette.ColorRole.Button: c.button,
+        QPalette.ColorRole.ButtonText: c.text,
+        QPalette.ColorRole.BrightText: c.error_text,
+        QPalette.ColorRole.Highlight: c.accent,
+        QPalette.ColorRole.HighlightedText: c.accent_text,
+        QPalette.ColorRole.Link: c.link,
+        QPalette.ColorRole.LinkVisited: c.link,
+        QPalette.ColorRole.Mid: c.border,
+        QPalette.ColorRole.Midlight: c.alt_base,
+        QPalette.ColorRole.Dark: c.border,
+        QPalette.ColorRole.Shadow: "#000000",
+        QPalette.ColorRole.Light: c.base,
+    }
+    for role, value in roles.items():
+        pal.setColor(role, QColor(value))
+    disabled = QColor(c.muted)
+    for role in (
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.ButtonText,
+    ):
+        pal.setColor(QPalette.ColorGroup.Disabled, role, disabled)
+    return pal
+
+
+def style_sheet(c: Colours) -> str:
+    """The application style sheet with this palette's colours filled in."""
+    template = resource_path("styles", "refill.qss").read_text(encoding="utf-8")
+    # Longest names first, so "@accent" does not eat the start of "@accent_text".
+    for name in sorted(vars(c), key=len, reverse=True):
+        template = template.replace(f"@{name}", getattr(c, name))
+    return template
+
+
+def apply_theme(app: QApplication, mode: str) -> None:
+    """Apply ``"system"``, ``"light"`` or ``"dark"`` to the whole application."""
+    mode = effective_mode(mode)
+    _state["mode"] = mode
+    dark = _system_is_dark() if mode == "system" else mode == "dark"
+    if not _state["following"]:
+        QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _s: _follow_system(app))
+        _state["following"] = True
+    _paint(app, dark)
+
+
+def _follow_system(app: QApplication) -> None:
+    if _state["mode"] == "system":
+        _paint(app, _system_is_dark())
+
+
+def _paint(app: QApplication, dark: bool) -> None:
+    c = DARK if dark else LIGHT
+    app.setStyle("Fusion")
+    app.setPalette(palette_for(c))
+    app.setStyleSheet(style_sheet(c))
+    changed = _state["dark"] != dark
+    _state["dark"] = dark
+    if changed or not _state.get("painted"):
+        _state["painted"] = True
+        theme_changed.emit(dark)

@@ -1,0 +1,294 @@
+"""The unlock screen: passphrase (or a remembered key) in, an open Journal out.
+
+The key is derived in a worker (``tasks.run_task``) while a busy bar moves, so the window never
+freezes. A wrong passphrase gets an inline message and the file is never touched (the store
+refuses before writing anything). "Remember on this device" is offered only when a recommended
+keychain backend exists; the check itself runs in a worker because probing backends is slow.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QCheckBox, QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from journal import keychain, messages
+from journal.resources import resource_path
+from journal.store import Journal, JournalError, WrongPassphrase
+from journal.ui.tasks import run_task
+from journal.ui.unlock_widgets import BusyRow, PassphraseField, hbox, styled_label
+
+REMEMBER_TEXT = "Remember on this device"
+REMEMBER_WHY = (
+    "A remembered key opens the journal without the passphrase on this device. It is kept in "
+    "your system keychain, never the passphrase itself. You can forget it in Settings."
+)
+WRONG_PASSPHRASE = (
+    "That passphrase does not open this journal. Check Caps Lock and try again. "
+    "The journal was not changed."
+)
+STALE_KEY = (
+    "The remembered key no longer opens this journal (was the passphrase changed?), so it has "
+    "been removed from this device. Please type your passphrase."
+)
+
+
+@dataclass(frozen=True)
+class Opened:
+    """What a successful unlock hands on."""
+
+    journal: Journal
+    remembered: bool  # a key for this journal is now in the keychain
+
+
+def open_with_passphrase(path: Path, passphrase: str, remember: bool | None) -> Opened:
+    """Worker: derive the key and open. ``remember`` True puts the derived key in the keychain,
+    False removes any remembered key, None (option not offered) leaves the keychain alone."""
+    journal = Journal.open(path, passphrase=passphrase)
+    if remember:
+        return Opened(journal, keychain.store_key(path, journal.db.raw_key))
+    if remember is False:
+        keychain.forget(path)
+        return Opened(journal, False)
+    return Opened(journal, keychain.load_key(path) is not None)
+
+
+def open_with_remembered_key(path: Path) -> Opened | None:
+    """Worker: open with the keychain's key; ``None`` when there is none. A key that no longer
+    opens the journal is removed and :class:`WrongPassphrase` raised."""
+    key = keychain.load_key(path)
+    if key is None:
+        return None
+    try:
+        return Opened(Journal.open(path, raw_key=key), True)
+    except WrongPassphrase:
+        keychain.forget(path)
+        raise
+
+
+def cup_icon() -> QIcon:
+    return QIcon(str(resource_path("icons", "org.refilljournal.Refill.svg")))
+
+
+class UnlockScreen(QWidget):
+    """Asks for the passphrase of one journal; emits ``unlocked(Opened)``."""
+
+    unlocked = Signal(object)
+
+    def __init__(
+        self,
+        journal_path: Path,
+        *,
+        demo_passphrase: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.journal_path = journal_path
+        self._busy = False
+        self._has_remembered_key = False
+
+        icon = QLabel()
+        icon.setPixmap(cup_icon().pixmap(72, 72))
+        icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        icon.setAccessibleName("Refill")
+        title = styled_label("Refill", "title")
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.subtitle = styled_label("Your journal is locked.", "muted")
+        self.subtitle.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        where = styled_label(f"{journal_path.name} — in {journal_path.parent}", "muted")
+        where.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        where.setAccessibleName("Journal file")
+
+        self.demo_notice = styled_label("", "notice")
+        self.demo_notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.demo_notice.setAccessibleName("Demo passphrase")
+        if demo_passphrase:
+            self.demo_notice.setText(
+                "This is a demo journal with made-up data, deleted when you quit.\n"
+                f"Its passphrase is:  {demo_passphrase}"
+            )
+        else:
+            self.demo_notice.hide()
+
+        self.passphrase = PassphraseField("Passphrase", self)
+        self.passphrase.returnPressed.connect(self.submit)
+        self.passphrase.textChanged.connect(self._typing)
+        self.remember = QCheckBox(REMEMBER_TEXT)
+        self.remember.setAccessibleName(REMEMBER_TEXT)
+        self.remember.setAccessibleDescription(REMEMBER_WHY)
+        self.remember_why = styled_label(REMEMBER_WHY, "muted")
+        self.remember.hide()
+        self.remember_why.hide()
+
+        self.error = styled_label("", "error")
+        self.error.setAccessibleName("Problem")
+        self.error.hide()
+        self.busy = BusyRow("Opening your journal…", self)
+
+        self.use_key_button = QPushButton("Open with the remembered key")
+        self.use_key_button.setAccessibleName("Open with the remembered key")
+        self.use_key_button.clicked.connect(self.try_remembered_key)
+        self.use_key_button.hide()
+        self.unlock_button = QPushButton("Unlock")
+        self.unlock_button.setProperty("role", "primary")
+        self.unlock_button.setAccessibleName("Unlock")
+        self.unlock_button.setDefault(True)
+        self.unlock_button.setEnabled(False)
+        self.unlock_button.clicked.connect(self.submit)
+
+        card = QFrame()
+        card.setProperty("role", "card")
+        card.setMaximumWidth(480)
+        inner = QVBoxLayout(card)
+        inner.setContentsMargins(32, 28, 32, 28)
+        inner.setSpacing(10)
+        for widget in (icon, title, self.subtitle, where, self.demo_notice, self.passphrase):
+            inner.addWidget(widget)
+        inner.addWidget(self.remember)
+        inner.addWidget(self.remember_why)
+        inner.addWidget(self.error)
+        inner.addWidget(self.busy)
+        inner.addLayout(hbox(self.use_key_button, self.unlock_button, stretch_first=True))
+
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        centred = hbox(card, stretch_first=True)
+        centred.addStretch(1)
+        outer.addLayout(centred)
+        outer.addStretch(1)
+        self.setTabOrder(self.passphrase.edit, self.remember)
+        self.setTabOrder(self.remember, self.use_key_button)
+        self.setTabOrder(self.use_key_button, self.unlock_button)
+        self._auto_open = False
+
+    # ------------------------------------------------------------------ state
+    def reset(self, *, locked: bool) -> None:
+        """Ready for a passphrase again (after a lock, nothing typed before survives)."""
+        self.passphrase.clear()
+        self.error.hide()
+        self._set_busy(False)
+        self.subtitle.setText(
+            "Locked. Type your passphrase to continue where you were."
+            if locked
+            else "Your journal is locked."
+        )
+        self.passphrase.setFocus()
+
+    def show_problem(self, text: str, *, can_retry: bool = True) -> None:
+        self.error.setText(text)
+        self.error.show()
+        self._set_busy(False)
+        self.passphrase.setEnabled(can_retry)
+        self.passphrase.edit.selectAll()
+        self.passphrase.setFocus()
+
+    def probe_keychain(self, *, auto_open: bool) -> None:
+        """Find out (in a worker) whether a keychain works and holds this journal's key; with
+        ``auto_open`` a remembered key opens the journal straight away."""
+        self._auto_open = auto_open
+        run_task(keychain.available, self._offer_remember, lambda _e: None, context=self)
+
+    def _offer_remember(self, available: bool) -> None:
+        self.remember.setVisible(available)
+        self.remember_why.setVisible(available)
+        if not available:
+            return
+        if self._auto_open and not self._busy:
+            self.try_remembered_key()
+        else:
+            run_task(
+                lambda: keychain.load_key(self.journal_path) is not None,
+                self._note_remembered,
+                lambda _e: None,
+                context=self,
+            )
+
+    def _note_remembered(self, has_key: bool) -> None:
+        self._has_remembered_key = has_key
+        self.use_key_button.setVisible(has_key and not self._busy)
+        self.remember.setChecked(has_key)
+
+    def _typing(self, text: str) -> None:
+        self.unlock_button.setEnabled(bool(text) and not self._busy)
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.passphrase.setEnabled(not busy)
+        self.remember.setEnabled(not busy)
+        self.unlock_button.setEnabled(not busy and bool(self.passphrase.text()))
+        self.use_key_button.setVisible(self._has_remembered_key and not busy)
+        if busy:
+            self.error.hide()
+            self.busy.start()
+        else:
+            self.busy.stop()
+
+    # ---------------------------------------------------------------- actions
+    def submit(self) -> None:
+        """Open with the typed passphrase (in a worker)."""
+        passphrase = self.passphrase.text()
+        if self._busy or not passphrase:
+            return
+        remember = self.remember.isChecked() if self.remember.isVisibleTo(self) else None
+        self._set_busy(True)
+        self.busy.start("Opening your journal… (deriving the key takes a moment on purpose)")
+        run_task(
+            lambda: open_with_passphrase(self.journal_path, passphrase, remember),
+            self._opened,
+            self._failed,
+            context=self,
+        )
+
+    def try_remembered_key(self) -> None:
+        """Open with the keychain's key, if there is one (at start and on request)."""
+        if self._busy:
+            return
+        self._set_busy(True)
+        self.busy.start("Opening with the remembered key…")
+        run_task(
+            lambda: open_with_remembered_key(self.journal_path),
+            self._opened_with_key,
+            self._key_failed,
+            context=self,
+        )
+
+    def _opened(self, opened: Opened) -> None:
+        self._set_busy(False)
+        self.passphrase.clear()
+        self._has_remembered_key = opened.remembered
+        self.unlocked.emit(opened)
+
+    def _opened_with_key(self, opened: Opened | None) -> None:
+        if opened is None:
+            self._has_remembered_key = False
+            self._set_busy(False)
+            self.passphrase.setFocus()
+            return
+        self._opened(opened)
+
+    def _key_failed(self, error: BaseException) -> None:
+        if isinstance(error, WrongPassphrase):
+            self._has_remembered_key = False
+            self.remember.setChecked(False)
+            self.show_problem(STALE_KEY)
+        else:
+            self._failed(error)
+
+    def _failed(self, error: BaseException) -> None:
+        if isinstance(error, WrongPassphrase):
+            self.show_problem(WRONG_PASSPHRASE)
+        elif isinstance(error, JournalError):
+            self.show_problem(sentence(messages.describe(error)))
+        else:
+            self.show_problem(f"The journal could not be opened ({type(error).__name__}).")
+
+
+def sentence(text: str) -> str:
+    """The shared CLI wording, made into a sentence for the window."""
+    text = text.replace("`refill restore FILE`", "File ▸ Restore…")
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith(".") else text + "."
