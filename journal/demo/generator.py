@@ -73,6 +73,11 @@ def simulate(days: int, seed: int, end: dt.date) -> tuple[list[Arc], list[Observ
     return story, list(recorder.observe(states))
 
 
+def writer(seed: int) -> Writer:
+    """The entry writer of ``seed`` (what :func:`generate_demo` uses for its text)."""
+    return Writer(_rng(seed, "text"))
+
+
 def generate_demo(
     journal: Journal,
     *,
@@ -84,14 +89,14 @@ def generate_demo(
     """Write ``days`` days ending on ``end`` (default today) into an open, empty ``journal``."""
     end = end or dt.date.today()
     story, observed = simulate(days, seed, end)
-    writer = Writer(_rng(seed, "text"))
+    text = writer(seed)
     counts = dict.fromkeys(
         ("checkins", "sleep", "sessions", "activities", "cup_actions", "self_checks", "entries"), 0
     )
     with journal.db.transaction():
         for index, day in enumerate(observed, start=1):
             if day.logged:
-                _write_day(journal, day, writer, counts)
+                _write_day(journal, day, text, counts)
             if progress and (index % 30 == 0 or index == len(observed)):
                 progress(index, len(observed))
     return DemoSummary(
