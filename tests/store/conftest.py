@@ -1,8 +1,9 @@
-"""Fixtures for the store tests: file fingerprints and raw SQLCipher access."""
+"""Fixtures for the store tests: a fast fresh journal, file fingerprints, raw SQLCipher access."""
 
 from __future__ import annotations
 
 import hashlib
+import shutil
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
@@ -10,7 +11,10 @@ from pathlib import Path
 import pytest
 import sqlcipher3
 
+from journal.store import Journal
+
 Fingerprint = tuple[str, tuple[str, ...]]
+Template = Callable[[str], tuple[Path, bytes]]
 RawOpener = Callable[[Path, str], AbstractContextManager[sqlcipher3.Connection]]
 
 
@@ -41,3 +45,35 @@ def _raw_connection(path: Path, key_pragma: str) -> Iterator[sqlcipher3.Connecti
 def raw() -> RawOpener:
     """``with raw(path, "PRAGMA key = '…'") as conn`` — a bare connection, as the sqlcipher CLI."""
     return _raw_connection
+
+
+@pytest.fixture(scope="session")
+def journal_template(tmp_path_factory: pytest.TempPathFactory) -> Template:
+    """``journal_template(passphrase)`` → (a closed fresh journal, its raw key), made once.
+
+    The key derivation is deliberately slow (256,000 PBKDF2 rounds); paying it once per session
+    instead of once per test keeps the store suite quick.
+    """
+    folder = tmp_path_factory.mktemp("template")
+    made: dict[str, tuple[Path, bytes]] = {}
+
+    def template(passphrase: str) -> tuple[Path, bytes]:
+        if passphrase not in made:
+            path = folder / f"fresh-{len(made)}.refill"
+            with Journal.create(path, passphrase) as journal:
+                made[passphrase] = (path, journal.db.raw_key)
+        return made[passphrase]
+
+    return template
+
+
+@pytest.fixture
+def journal(journal_path: Path, passphrase: str, journal_template: Template) -> Iterator[Journal]:
+    """A fresh, open journal at ``journal_path`` (a copy of the session's template, opened with
+    its raw key); closed without a backup after the test."""
+    template, key = journal_template(passphrase)
+    shutil.copyfile(template, journal_path)
+    journal_path.chmod(0o600)
+    opened = Journal.open(journal_path, raw_key=key)
+    yield opened
+    opened.close(backup_if_changed=False)
