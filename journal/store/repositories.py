@@ -45,7 +45,10 @@ def normalise_tags(tags: Iterable[str]) -> tuple[str, ...]:
     """Lower-case, ``#``-less, hyphenated, unique tags in the order given."""
     seen: dict[str, None] = {}
     for raw in tags:
-        tag = "-".join(raw.strip().lstrip("#").lower().replace(",", " ").split())
+        # Strip "#" from every word, not just the first, so that normalising is idempotent
+        # ("# #a" must not become "#a" now and "a" on the next save or import).
+        words = (word.lstrip("#") for word in raw.lower().replace(",", " ").split())
+        tag = "-".join(word for word in words if word)
         if tag:
             seen.setdefault(tag, None)
     return tuple(seen)
