@@ -57,7 +57,7 @@ def render_markdown(journal: Journal) -> tuple[str, int]:
         for record in getattr(journal, kind).between():
             days[record.date][kind].append(record)
             count += 1
-    titles = {action.id: action.title for action in journal.custom_actions.all()}
+    titles = {**_catalogue_titles(), **{a.id: a.title for a in journal.custom_actions.all()}}
     stamp = utc_now().replace("T", " at ").replace("Z", " UTC")
     parts = [
         "# Refill journal\n",
@@ -67,6 +67,18 @@ def render_markdown(journal: Journal) -> tuple[str, int]:
     for date in sorted(days):
         parts.append(_day(date, days[date], titles))
     return "\n".join(parts), count
+
+
+def _catalogue_titles() -> dict[str, str]:
+    """Titles of the catalogue's actions; without a readable catalogue, ids are shown."""
+    try:
+        from journal.insights.catalogue import CatalogueError, load_catalogue
+    except ImportError:
+        return {}
+    try:
+        return {action.id: action.title for action in load_catalogue().actions}
+    except CatalogueError:
+        return {}
 
 
 def _day(date: str, records: dict[str, list[Any]], titles: dict[str, str]) -> str:
