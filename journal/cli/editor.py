@@ -116,7 +116,8 @@ def edit_text(initial: str = "", suffix: str = ".md") -> str:
         except _Terminated:
             raise CliError("stopped; the draft was wiped and nothing was saved", 130) from None
         if status != 0:
-            raise CliError(f"the editor exited with status {status}; nothing was saved")
+            how = f"exited with status {status}" if status > 0 else "was stopped"
+            raise CliError(f"the editor {how}; the draft was wiped and nothing was saved")
         try:
             return path.read_text(encoding="utf-8")
         except UnicodeDecodeError:

@@ -67,6 +67,18 @@ def test_restore_round_trip(
     assert not list(made.parent.glob(".refill-restore-*"))
 
 
+def test_restore_onto_a_new_machine(refill, made: Path, passphrase: str, tmp_path: Path) -> None:
+    """Restoring where no journal exists yet creates it from the backup, setting nothing aside."""
+    _add_entry(made, passphrase, "carried to a new computer")
+    backup = tmp_path / "saved.refill-backup"
+    assert refill("backup", "--out", str(backup)).returncode == 0
+    fresh = tmp_path / "new-home" / "journal.refill"
+    result = refill("restore", str(backup), journal=fresh)
+    assert result.returncode == 0, result.stderr
+    assert "kept as" not in result.stdout
+    assert _titles(fresh, passphrase) == ["carried to a new computer"]
+
+
 def test_restore_with_the_wrong_passphrase_mentions_old_ones(
     refill, made: Path, tmp_path: Path, digest: Callable[[Path], str]
 ) -> None:

@@ -138,7 +138,7 @@ def test_failed_editor_saves_nothing_and_wipes_the_draft(
     before = digest(made)
     result = refill("write", "--edit", env=editor("half a thought", status=3))
     assert result.returncode == 1
-    assert "the editor exited with status 3; nothing was saved" in result.stderr
+    assert "the editor exited with status 3; the draft was wiped" in result.stderr
     assert not Path(str(_editor_log(tmp_path)["path"])).parent.exists()
     assert digest(made) == before
 
