@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPlainTextEdit,
-    QToolButton,
+    QPushButton,
     QToolTip,
     QVBoxLayout,
     QWidget,
@@ -52,10 +52,8 @@ class EntryEditor(QWidget):
         font = self.prompt_label.font()
         font.setItalic(True)
         self.prompt_label.setFont(font)
-        self.other_prompt = QToolButton(self)
-        self.other_prompt.setText("Another prompt")
+        self.other_prompt = QPushButton("Another prompt", self)
         self.other_prompt.setAccessibleName("Pick another reflection prompt")
-        self.other_prompt.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.other_prompt.setMenu(self._prompt_menu())
 
         self.title = QLineEdit(self)
@@ -78,7 +76,7 @@ class EntryEditor(QWidget):
         self.banner = CrisisBanner(self)
         self.banner.support_requested.connect(self.support_requested)
         self.tags = QLineEdit(self)
-        self.tags.setPlaceholderText("Tags, separated by commas (e.g. supervision, hard day)")
+        self.tags.setPlaceholderText("Tags, comma-separated")
         self.tags.setAccessibleName("Entry tags")
         self.include = QCheckBox("Include in supervisor summary", self)
         self.include.setToolTip(

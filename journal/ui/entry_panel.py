@@ -95,4 +95,10 @@ class EntryPanel(QWidget):
         saved = repo.update(record) if record.id is not None else repo.add(record)
         self.editor.remember_saved(saved)
         self._refresh(repo.on(self._date))
+        rows = [e.id for e in self.model.records()]
+        if saved.id in rows:
+            self.list.selectionModel().setCurrentIndex(
+                self.model.index(rows.index(saved.id)),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect,
+            )
         return saved

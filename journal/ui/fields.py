@@ -8,11 +8,12 @@ live here too, so a ``ValidationError`` from the store is shown in the words of 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDoubleSpinBox, QLabel, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDoubleSpinBox, QHBoxLayout, QLabel, QSpinBox, QWidget
 
 from journal.store.errors import ValidationError
 
 EMPTY = "–"
+NUMBER_WIDTH = 96  # numbers are short: a full-width box hides them at the far right
 
 #: What each DESIGN.md field is called on screen.
 FIELD_LABELS = {
@@ -61,8 +62,8 @@ class OptionalSpinBox(QSpinBox):
         self.setRange(low - 1, high)
         self.setSpecialValueText(EMPTY)
         self.setValue(low - 1)
-        self.setKeyboardTracking(True)
         self.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.setFixedWidth(NUMBER_WIDTH)
 
     def number(self) -> int | None:
         return None if self.value() == self.minimum() else self.value()
@@ -85,6 +86,7 @@ class OptionalDoubleSpinBox(QDoubleSpinBox):
         self.setSpecialValueText(EMPTY)
         self.setValue(low - 0.1)
         self.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.setFixedWidth(NUMBER_WIDTH)
 
     def number(self) -> float | None:
         return None if self.value() <= self.minimum() else round(self.value(), 1)
@@ -94,18 +96,18 @@ class OptionalDoubleSpinBox(QDoubleSpinBox):
 
 
 def anchored(field: QWidget, anchor: str, parent: QWidget) -> QWidget:
-    """A field with its scale's anchors in small dimmed text underneath."""
+    """A field with its scale's anchors in small dimmed text beside it."""
     row = QWidget(parent)
-    column = QVBoxLayout(row)
+    column = QHBoxLayout(row)
     column.setContentsMargins(0, 0, 0, 0)
-    column.setSpacing(1)
     column.addWidget(field)
     label = QLabel(anchor, row)
     label.setEnabled(False)  # dimmed by the palette: readable in light and dark
+    label.setWordWrap(True)
     font = label.font()
     font.setPointSizeF(font.pointSizeF() * 0.9)
     label.setFont(font)
-    column.addWidget(label)
+    column.addWidget(label, 1)
     return row
 
 

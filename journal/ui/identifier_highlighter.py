@@ -17,6 +17,9 @@ class IdentifierHighlighter(QSyntaxHighlighter):
         self._format = QTextCharFormat()
         self._format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
         self._format.setUnderlineColor(QColor("#e8590c"))
+        tint = QColor("#e8590c")
+        tint.setAlpha(60)  # a light wash as well: a thin underline alone is easy to miss
+        self._format.setBackground(tint)
 
     def highlightBlock(self, text: str) -> None:
         for hit in find_identifiers(text):

@@ -128,8 +128,11 @@ class TodayView(QWidget):
         scroll = QScrollArea(self)
         scroll.setWidget(forms)
         scroll.setWidgetResizable(True)
+        # The forms need about 80 characters; the entry editor gets the rest of the window.
+        # Anchors wrap when the column is narrower, so no sideways scrolling.
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(forms.sizeHint().width() + 24)
+        scroll.setMinimumWidth(self.fontMetrics().averageCharWidth() * 50)
+        scroll.setMaximumWidth(self.fontMetrics().averageCharWidth() * 82)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(scroll)
