@@ -6,6 +6,8 @@ import argparse
 import datetime as dt
 
 from journal.cli.context import journal_session
+from journal.cli.errors import CliError
+from journal.store import ValidationError
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -23,6 +25,9 @@ def run(args: argparse.Namespace) -> int:
     from journal.service.insights import snooze
 
     with journal_session(args) as journal:
-        snoozed = snooze(journal, args.flag_id, dt.date.today())
+        try:
+            snoozed = snooze(journal, args.flag_id, dt.date.today())
+        except ValidationError as exc:
+            raise CliError(str(exc), 2) from None
     print(f"{args.flag_id} is hidden until {snoozed.until}")
     return 0
