@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import secrets
 import shutil
+import signal
 import sys
 import tempfile
 from pathlib import Path
@@ -125,6 +126,7 @@ def run_app(journal: str | None, demo: bool) -> int:
             hook = _ExitWhenShown(window)
             window.installEventFilter(hook)
         window.show()
+        _quit_on_signals(app)
         status = app.exec()
         window.close()
         if tray is not None:
@@ -134,6 +136,19 @@ def run_app(journal: str | None, demo: bool) -> int:
     finally:
         if demo_folder is not None:
             shutil.rmtree(demo_folder, ignore_errors=True)
+
+
+def _quit_on_signals(app: QApplication) -> None:
+    """SIGTERM/SIGINT close the window properly (drafts saved, journal closed, demo removed).
+
+    Python runs signal handlers only between bytecodes, so a slow timer gives it the chance
+    while Qt's event loop is waiting.
+    """
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda *_args: app.closeAllWindows())
+    ticker = QTimer(app)
+    ticker.timeout.connect(lambda: None)
+    ticker.start(300)
 
 
 def _maybe_tray(window: MainWindow) -> ReminderTray | None:

@@ -39,6 +39,7 @@ class Colours:
     warning_text: str
     error_text: str
     border: str
+    card: str
 
 
 LIGHT = Colours(
@@ -54,7 +55,8 @@ LIGHT = Colours(
     warning_bg="#fff3d6",
     warning_text="#5a4300",
     error_text="#a4262c",
-    border="#cfcac0",
+    border="#c4beb2",
+    card="#ffffff",
 )
 
 DARK = Colours(
@@ -70,7 +72,8 @@ DARK = Colours(
     warning_bg="#3d3420",
     warning_text="#f3dca0",
     error_text="#ff9b94",
-    border="#3d4449",
+    border="#555e65",
+    card="#262b2f",
 )
 
 

@@ -8,10 +8,11 @@ keychain backend exists; the check itself runs in a worker because probing backe
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QCheckBox, QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -107,9 +108,10 @@ class UnlockScreen(QWidget):
         self.demo_notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.demo_notice.setAccessibleName("Demo passphrase")
         if demo_passphrase:
+            self.demo_notice.setTextFormat(Qt.TextFormat.RichText)
             self.demo_notice.setText(
-                "This is a demo journal with made-up data, deleted when you quit.\n"
-                f"Its passphrase is:  {demo_passphrase}"
+                "This is a demo journal with made-up data, deleted when you quit.<br>"
+                f"Its passphrase is <b>{html.escape(demo_passphrase)}</b>"
             )
         else:
             self.demo_notice.hide()
@@ -176,7 +178,8 @@ class UnlockScreen(QWidget):
             if locked
             else "Your journal is locked."
         )
-        self.passphrase.setFocus()
+        # Focus once the screen is really showing (setFocus on a hidden widget is lost).
+        QTimer.singleShot(0, self.passphrase.setFocus)
 
     def show_problem(self, text: str, *, can_retry: bool = True) -> None:
         self.error.setText(text)
@@ -195,11 +198,7 @@ class UnlockScreen(QWidget):
     def _offer_remember(self, available: bool) -> None:
         self.remember.setVisible(available)
         self.remember_why.setVisible(available)
-        if not available:
-            return
-        if self._auto_open and not self._busy:
-            self.try_remembered_key()
-        else:
+        if available:
             run_task(
                 lambda: keychain.load_key(self.journal_path) is not None,
                 self._note_remembered,
@@ -211,6 +210,9 @@ class UnlockScreen(QWidget):
         self._has_remembered_key = has_key
         self.use_key_button.setVisible(has_key and not self._busy)
         self.remember.setChecked(has_key)
+        if has_key and self._auto_open and not self._busy:
+            self._auto_open = False
+            self.try_remembered_key()
 
     def _typing(self, text: str) -> None:
         self.unlock_button.setEnabled(bool(text) and not self._busy)

@@ -12,8 +12,16 @@ fields in browsers use); pressing Caps Lock flips the guess.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from journal.store.keys import MIN_PASSPHRASE_LENGTH, passphrase_problem
 
@@ -41,16 +49,19 @@ class PassphraseField(QWidget):
         self.edit.setAccessibleName(accessible_name)
         self.edit.setPlaceholderText(accessible_name)
         self.edit.setMinimumWidth(280)
+        self.edit.setMinimumHeight(30)
         self.edit.setInputMethodHints(
             Qt.InputMethodHint.ImhHiddenText
             | Qt.InputMethodHint.ImhNoPredictiveText
             | Qt.InputMethodHint.ImhSensitiveData
         )
-        self._reveal = QAction("Show", self)
+        self._reveal = QToolButton(self)
+        self._reveal.setText("Show")
         self._reveal.setCheckable(True)
+        self._reveal.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self._reveal.setToolTip("Show or hide what you typed")
+        self._reveal.setAccessibleName(f"Show {accessible_name.lower()}")
         self._reveal.toggled.connect(self._set_revealed)
-        self.edit.addAction(self._reveal, QLineEdit.ActionPosition.TrailingPosition)
         self.caps_warning = styled_label(CAPS_LOCK_TEXT, "notice")
         self.caps_warning.setAccessibleName("Caps Lock warning")
         self.caps_warning.hide()
@@ -59,7 +70,11 @@ class PassphraseField(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
-        layout.addWidget(self.edit)
+        row = QHBoxLayout()
+        row.setSpacing(4)
+        row.addWidget(self.edit, 1)
+        row.addWidget(self._reveal)
+        layout.addLayout(row)
         layout.addWidget(self.caps_warning)
         self.setFocusProxy(self.edit)
         self.edit.installEventFilter(self)
