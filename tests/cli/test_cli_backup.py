@@ -24,8 +24,7 @@ def _titles(path: Path, passphrase: str) -> list[str]:
 
 
 def test_backup_out_and_list(refill, made: Path, tmp_path: Path) -> None:
-    """--out writes an encrypted copy; a rotating one appears in --list, which needs no
-    passphrase."""
+    """--out writes an encrypted copy; a rotating one shows in --list, with no passphrase."""
     out = tmp_path / "copy.refill-backup"
     assert refill("backup", "--out", str(out)).returncode == 0
     assert out.read_bytes()[:16] == made.read_bytes()[:16]
@@ -49,8 +48,7 @@ def test_backup_never_overwrites(refill, made: Path, digest: Callable[[Path], st
 def test_restore_round_trip(
     refill, made: Path, passphrase: str, tmp_path: Path, digest: Callable[[Path], str]
 ) -> None:
-    """Restore brings back the backed-up state, keeps the replaced journal aside and backed
-    up, and never modifies the backup file."""
+    """Restore brings the backup back, keeps the old journal aside, and leaves the backup as is."""
     _add_entry(made, passphrase, "before the backup")
     backup = tmp_path / "saved.refill-backup"
     assert refill("backup", "--out", str(backup)).returncode == 0
@@ -82,8 +80,7 @@ def test_restore_onto_a_new_machine(refill, made: Path, passphrase: str, tmp_pat
 def test_restore_with_the_wrong_passphrase_mentions_old_ones(
     refill, made: Path, tmp_path: Path, digest: Callable[[Path], str]
 ) -> None:
-    """A wrong passphrase for the backup: exit 2, the hint about old passphrases, nothing
-    changed."""
+    """A wrong backup passphrase: exit 2, a hint about old passphrases, nothing changed."""
     backup = tmp_path / "saved.refill-backup"
     assert refill("backup", "--out", str(backup)).returncode == 0
     before = digest(made)
@@ -112,8 +109,7 @@ def test_restore_refuses_a_file_that_is_not_a_backup(
 def test_passwd_changes_the_passphrase_and_verifies_it(
     refill, made: Path, passphrase: str, tmp_path: Path
 ) -> None:
-    """passwd re-keys: the new passphrase opens the journal, the old one no longer does, and
-    the backup made just before still opens with the old one."""
+    """After passwd only the new passphrase opens it; the backup just before keeps the old."""
     _add_entry(made, passphrase, "kept across the change")
     new_file = tmp_path / "new.txt"
     new_file.write_text(NEW_PASSPHRASE + "\n", encoding="utf-8")

@@ -39,8 +39,7 @@ def test_csv_import_then_csv_export(refill, made: Path, tmp_path: Path) -> None:
 def test_import_lists_every_problem_and_writes_nothing(
     refill, made: Path, tmp_path: Path, digest: Callable[[Path], str]
 ) -> None:
-    """Three bad cells on three lines: all reported as 'line N, column C: reason', exit 1,
-    the journal unchanged."""
+    """Every bad cell is reported as 'line N, column C: reason'; exit 1; journal unchanged."""
     source = tmp_path / "bad.csv"
     source.write_text(BAD_CSV, encoding="utf-8")
     before = digest(made)
@@ -87,8 +86,7 @@ def test_import_missing_or_unknown_file(refill, made: Path, tmp_path: Path) -> N
 def test_json_export_to_a_private_file_imports_into_a_new_journal(
     refill, made: Path, passphrase: str, tmp_path: Path
 ) -> None:
-    """export --format json --out writes a 0600 file and warns it is plaintext; importing it
-    into an empty journal brings the entry back."""
+    """A JSON export is 0600 with a plaintext warning, and imports into an empty journal."""
     with Journal.open(made, passphrase=passphrase) as journal:
         journal.entries.add(Entry("2026-03-01", title="Kept", body="carried over", tags=("a",)))
     out = tmp_path / "everything.json"

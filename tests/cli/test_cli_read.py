@@ -61,9 +61,11 @@ def test_search_without_matches_says_so(refill, filled: Path) -> None:
 
 
 def test_search_rejects_a_bad_limit(refill, filled: Path) -> None:
-    """--limit 0 is refused with exit 1 before the journal opens."""
+    """--limit 0 and an empty --tag are refused with exit 1 before the journal opens."""
     result = refill("search", "walk", "--limit", "0", passphrase=None)
     assert (result.returncode, result.stderr) == (1, "refill: limit: must be 1 or more, got 0\n")
+    empty_tag = refill("search", "walk", "--tag", "#", passphrase=None)
+    assert (empty_tag.returncode, empty_tag.stderr) == (1, "refill: tag: '#' is not a tag name\n")
 
 
 def test_highlight_is_bold_on_a_terminal() -> None:

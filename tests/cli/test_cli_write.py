@@ -59,8 +59,7 @@ def _editor_log(tmp_path: Path) -> dict[str, object]:
 
 
 def test_stdin_entry_is_saved_with_its_options(refill, made: Path, reopen) -> None:
-    """Piped text becomes the body; title, tags, prompt and summary flag are stored; the body
-    is not echoed."""
+    """Piped text is the body, with title, tags, prompt and summary flag; it is not echoed."""
     result = refill(
         "write",
         "--date",
@@ -117,8 +116,7 @@ def test_too_long_title_is_refused_before_anything_opens(refill, made: Path) -> 
 def test_editor_entry_is_saved_and_its_files_are_gone(
     refill, made: Path, reopen, editor, tmp_path: Path
 ) -> None:
-    """The editor gets a 0600 file in a 0700 folder; afterwards the folder and every file in
-    it (the editor's swap file too) are gone."""
+    """The editor gets a 0600 file in a 0700 folder; afterwards both (and its swap) are gone."""
     result = refill("write", "--edit", "--title", "From vim", env=editor("Written in an editor\n"))
     assert result.returncode == 0, result.stderr
     log = _editor_log(tmp_path)
@@ -172,8 +170,7 @@ def _wait_for(path: Path, process: subprocess.Popen, timeout: float = 30) -> Non
 def test_terminated_while_editing_wipes_the_draft(
     made: Path, passphrase: str, editor, tmp_path: Path, digest: Callable[[Path], str]
 ) -> None:
-    """SIGTERM while the editor is open: the editor is stopped, the draft folder wiped,
-    nothing saved."""
+    """SIGTERM while editing stops the editor, wipes the draft folder and saves nothing."""
     before = digest(made)
     process = _run_in_background(
         made,

@@ -41,8 +41,7 @@ def _holding(canary: str, *folders: Path) -> list[Path]:
 
 
 def test_no_plaintext_left_after_a_full_session(refill, tmp_path: Path, passphrase: str) -> None:
-    """init, write (stdin and editor), log, search, show, export/import, backup, restore,
-    passwd, check: only the requested export file contains the canary."""
+    """After every command has run, only the requested export file contains the canary."""
     canary = f"canary{uuid.uuid4().hex}"
     folder = tmp_path / "journal-folder"
     folder.mkdir()

@@ -9,8 +9,10 @@ import argparse
 import sys
 
 from journal.cli.context import journal_session
+from journal.cli.errors import CliError
 from journal.cli.inputs import positive_int
 from journal.cli.output import clean, highlight, tag_list, title_or_untitled, use_color
+from journal.store.repositories import normalise_tags
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -30,6 +32,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 def run(args: argparse.Namespace) -> int:
     query = " ".join(args.query)
     limit = positive_int(args.limit, "limit")
+    if args.tag is not None and not normalise_tags([args.tag]):
+        raise CliError(f"tag: {args.tag!r} is not a tag name")
     with journal_session(args) as journal:
         hits = journal.entries.search(query, limit=limit, tag=args.tag)
     if not hits:
