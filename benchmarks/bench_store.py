@@ -1,0 +1,151 @@
+"""In-process store figures on the demo journal: open (KDF), save, search, size, peak memory.
+
+Saves go to a copy of the demo journal, so the journal other modules measure never changes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+import sys
+import time
+from pathlib import Path
+
+from benchmarks.common import BenchContext, Row, ms, p95, time_calls
+from journal.demo import COMMON_WORD, PHRASE, RARE_WORD
+from journal.store import Journal
+from journal.store.models import Entry
+
+KDF_REFERENCE_MS = 121  # DESIGN.md §8: SQLCipher's default KDF in-process on this kind of machine
+OPEN_TARGET_MS = 1.25 * KDF_REFERENCE_MS  # opening should add little beyond the KDF itself
+SAVE_TARGET_MS = 5.0
+SEARCH_TARGET_MS = 20.0
+MEMORY_TARGET_MIB = 200
+SAVES = 200
+SEARCHES = 200
+
+#: (label, query as typed into the search box)
+QUERIES = (
+    ("common word", COMMON_WORD),
+    ("rare word", RARE_WORD),
+    ("phrase", f'"{PHRASE}"'),
+)
+
+
+def run(ctx: BenchContext) -> list[Row]:
+    reset_peak_memory()
+    rows = [open_row(ctx), *search_rows(ctx), save_row(ctx), size_row(ctx)]
+    peak, scope = peak_memory_mib()
+    rows.append(
+        Row(
+            f"peak memory, in-process open + search + save ({scope})",
+            f"{peak:.0f} MiB",
+            f"≤ {MEMORY_TARGET_MIB} MB",
+            peak <= MEMORY_TARGET_MIB,
+        )
+    )
+    return rows
+
+
+def open_row(ctx: BenchContext) -> Row:
+    """Median time to open the journal: the KDF plus the file checks and schema check."""
+
+    samples = []
+    for _ in range(5):
+        start = time.perf_counter()
+        journal = Journal.open(ctx.journal_path, passphrase=ctx.passphrase)
+        samples.append((time.perf_counter() - start) * 1000)
+        journal.close(backup_if_changed=False)
+    median = sorted(samples)[len(samples) // 2]
+    return Row(
+        "open the journal (KDF + checks), in-process, median of 5",
+        ms(median),
+        f"≤ {OPEN_TARGET_MS:.0f} ms (KDF alone: {KDF_REFERENCE_MS} ms)",
+        median <= OPEN_TARGET_MS,
+    )
+
+
+def search_rows(ctx: BenchContext) -> list[Row]:
+    """p95 of the top-20 search with snippets, per query kind; a query finding nothing fails."""
+    rows = []
+    with Journal.open(ctx.journal_path, passphrase=ctx.passphrase) as journal:
+        for label, query in QUERIES:
+            matching = len(journal.entries.search(query, limit=1_000_000))
+            if not matching:
+                raise RuntimeError(f"the demo journal has no entry matching {query!r}")
+            samples = time_calls(lambda q=query: journal.entries.search(q, limit=20), SEARCHES)
+            worst = p95(samples)
+            rows.append(
+                Row(
+                    f"search top 20 + snippets, p95 of {SEARCHES}: {label} {query}",
+                    f"{ms(worst)} ({matching:,} matching entries)",
+                    f"≤ {SEARCH_TARGET_MS:.0f} ms",
+                    worst <= SEARCH_TARGET_MS,
+                )
+            )
+    return rows
+
+
+def save_row(ctx: BenchContext) -> Row:
+    """p95 of saving one ~150-word entry, each save its own durable transaction."""
+    scratch = ctx.workdir / "save-copy.refill"
+    _remove(scratch)
+    shutil.copyfile(ctx.journal_path, scratch)
+    try:
+        with Journal.open(scratch, passphrase=ctx.passphrase) as journal:
+            bodies = [e.body for e in journal.entries.between()[-SAVES:]]
+            today = time.strftime("%Y-%m-%d")
+            entries = iter(
+                Entry(date=today, title="Benchmark entry", body=body, tags=("work",))
+                for body in bodies
+            )
+            samples = time_calls(lambda: journal.entries.add(next(entries)), len(bodies))
+            journal.close(backup_if_changed=False)
+    finally:
+        _remove(scratch)
+    worst = p95(samples)
+    return Row(
+        f"save an entry (durable), p95 of {len(samples)}",
+        ms(worst),
+        f"≤ {SAVE_TARGET_MS:.0f} ms",
+        worst <= SAVE_TARGET_MS,
+    )
+
+
+def size_row(ctx: BenchContext) -> Row:
+    size = ctx.journal_path.stat().st_size
+    with Journal.open(ctx.journal_path, passphrase=ctx.passphrase) as journal:
+        entries = journal.entries.count()
+    return Row(
+        "journal file size (encrypted)",
+        f"{size / 2**20:.1f} MiB ({size // max(entries, 1):,} bytes per entry)",
+    )
+
+
+def _remove(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+# ------------------------------------------------------------------------------ peak memory
+
+
+def reset_peak_memory() -> None:
+    """Reset this process's RSS high-water mark (Linux ≥ 4.0) so the figure is this module's."""
+    with contextlib.suppress(OSError):
+        Path("/proc/self/clear_refs").write_text("5")
+
+
+def peak_memory_mib() -> tuple[float, str]:
+    """The RSS high-water mark and what it covers (this module, or the whole run so far)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024, "RSS high-water mark"
+    except OSError:
+        pass
+    import resource
+
+    scale = 1024 * 1024 if sys.platform == "darwin" else 1024
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / scale
+    return peak, "whole benchmark process so far"
