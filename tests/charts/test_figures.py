@@ -1,0 +1,109 @@
+"""Figure functions: gaps are NaN in the plotted data, themes apply, read-outs tell values."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pytest
+from conftest import END, gap_days
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.colors import to_hex
+from matplotlib.figure import Figure
+
+from journal.charts import CHARTS, DARK, LIGHT, draw_chart
+from journal.charts.readout import NO_ENTRY
+from journal.service.trends import load_trends
+
+
+def _draw(data, chart_id, theme=LIGHT):
+    fig = Figure(figsize=(8, 3), dpi=80)
+    FigureCanvasAgg(fig)
+    readout = draw_chart(fig, chart_id, data, theme)
+    fig.canvas.draw()
+    return fig, readout
+
+
+@pytest.fixture
+def data(filled):
+    return load_trends(filled, END - dt.timedelta(days=34), END)
+
+
+def test_missing_days_are_gaps_in_the_mood_line(data):
+    """The plotted mood line holds NaN (a gap) on days without a check-in, not 0."""
+    fig, _ = _draw(data, "mood")
+    mood_line = next(line for line in fig.axes[0].get_lines() if line.get_label() == "Mood")
+    x, y = mood_line.get_xdata(), mood_line.get_ydata()
+    for day in gap_days():
+        i = int(np.where(x == (day - dt.date(1970, 1, 1)).days)[0][0])
+        assert np.isnan(y[i])
+    assert not np.any(y == 0)
+
+
+def test_missing_day_reads_no_entry(data):
+    """Hovering a missing day says "no entry" instead of a number."""
+    _fig, readout = _draw(data, "sleep")
+    x = float((gap_days()[0] - dt.date(1970, 1, 1)).days)
+    assert NO_ENTRY in readout.text_at(x)
+    logged = float((END - dt.date(1970, 1, 1)).days)
+    hours = data.daily.values["sleep_hours"][-1]
+    assert f"slept {hours:g} h" in readout.text_at(logged)
+
+
+@pytest.mark.parametrize("theme", [LIGHT, DARK], ids=["light", "dark"])
+def test_theme_colours_are_applied(data, theme):
+    """Backgrounds and the mood colour come from the theme."""
+    fig, _ = _draw(data, "mood", theme)
+    assert to_hex(fig.get_facecolor()) == theme.background.lower()
+    assert to_hex(fig.axes[0].get_facecolor()) == theme.background.lower()
+    mood_line = next(line for line in fig.axes[0].get_lines() if line.get_label() == "Mood")
+    assert to_hex(mood_line.get_color()) == theme.style("mood").color.lower()
+
+
+def test_dark_and_light_differ_and_series_differ_by_more_than_colour():
+    """Dark mode changes the background; every line series has its own style or marker."""
+    assert LIGHT.background != DARK.background
+    cues = {(LIGHT.style(n).linestyle, LIGHT.style(n).marker) for n in ("mood", "energy", "stress")}
+    assert len(cues) == 3
+
+
+@pytest.mark.parametrize("spec", CHARTS, ids=[c.id for c in CHARTS])
+def test_every_chart_draws_with_units_and_no_data(journal, spec):
+    """Each chart draws on an empty journal (no crash) and labels its y axis."""
+    empty = load_trends(journal, END - dt.timedelta(days=27), END)
+    fig, readout = _draw(empty, spec.id)
+    assert fig.axes
+    labels = [ax.get_ylabel() for ax in fig.axes]
+    assert any(labels) or spec.id == "events"
+    assert readout is not None
+
+
+def test_heatmap_missing_cells_are_masked(data):
+    """The mood calendar leaves days without a check-in empty (masked), not coloured as 0."""
+    fig, readout = _draw(data, "calendar")
+    image = fig.axes[0].get_images()[0]
+    array = image.get_array()
+    assert np.ma.count_masked(array) >= len(gap_days())
+    day = gap_days()[0]
+    col = (day - (data.start - dt.timedelta(days=data.start.weekday()))).days // 7
+    x = readout.x0 + 7 * col + 3
+    assert NO_ENTRY in readout.text_at(x, day.weekday(), fig.axes[0])
+
+
+def test_session_load_draws_the_weekly_cap(data):
+    """The session-load chart draws the user's weekly cap as a horizontal line."""
+    fig, _ = _draw(data, "load")
+    cap = data.targets.weekly_session_hours_cap
+    assert any(list(line.get_ydata()) == [cap, cap] for line in fig.axes[0].get_lines())
+
+
+def test_charts_do_not_import_qt_or_pyplot():
+    """Figure functions use Figure objects only: no pyplot state, no Qt."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, journal.charts, journal.summary; "
+        "assert 'matplotlib.pyplot' not in sys.modules; assert 'PySide6' not in sys.modules"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
