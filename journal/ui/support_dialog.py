@@ -156,7 +156,7 @@ class SupportDialog(QDialog):
             self._save(crisis_country=self.code())
 
     def _set_editing(self, editing: bool) -> None:
-        self.model.editable = editing
+        was_editing, self.model.editable = self.model.editable, editing
         self.table.setEditTriggers(
             QAbstractItemView.EditTrigger.AllEditTriggers
             if editing
@@ -165,7 +165,7 @@ class SupportDialog(QDialog):
         for button in (self.add_button, self.remove_button, self.reset_button):
             button.setVisible(editing)
         self.edit_button.setText("Done editing" if editing else "Edit numbers")
-        if not editing and self.journal is not None and self._edited():
+        if was_editing and not editing and self.journal is not None and self._edited():
             self.edits[self.code()] = [x for x in self.model.lines if x.name or x.number]
             self._save(crisis_lines=dump_edits(self.edits))
             self._show_country()
