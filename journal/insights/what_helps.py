@@ -5,8 +5,8 @@ mood, energy and stress are compared, adjusted for that day's own level and sess
 least squares. Adjusting is done once per metric (Frisch–Waugh–Lovell: residualise both the
 outcome and the done/not-done indicator on the covariates), so the action's effect is a
 one-variable slope. The 90 % interval is a seeded moving-block bootstrap (7-day blocks keep
-each week's rhythm and the autocorrelation of daily ratings); with prefix sums each replicate
-costs one lookup per block, which keeps a year of history well inside the time budget.
+each week's rhythm and the autocorrelation of daily ratings); with precomputed block sums each
+replicate costs one lookup per block, which keeps a year of history well inside the time budget.
 It remains an observation, not proof, and every result says so.
 """
 
@@ -16,7 +16,7 @@ import math
 import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from operator import itemgetter
+from operator import itemgetter, mul
 
 from journal.insights.catalogue import Catalogue
 from journal.insights.model import Helps
@@ -72,6 +72,8 @@ def candidates(
         out.append(Candidate(key, title, category, frozenset({key})))
     for category in sorted(set(category_of.values())):
         members = frozenset(k for k, c in category_of.items() if c == category)
+        if len(members) < 2:
+            continue  # the same days as the one action: nothing new to say
         out.append(
             Candidate(
                 f"category:{category}",
@@ -109,23 +111,25 @@ class _Residualiser:
     """Least-squares residuals on the covariates [1, today's level, session hours]."""
 
     def __init__(self, today: list[float], load: list[float]) -> None:
-        self.z = [(1.0, x, s) for x, s in zip(today, load, strict=True)]
-        self.ztz = [[sum(r[i] * r[j] for r in self.z) for j in range(3)] for i in range(3)]
+        self.cols = ([1.0] * len(today), today, load)
+        self.ztz = [[sum(map(mul, a, b)) for b in self.cols] for a in self.cols]
 
     def __call__(self, v: list[float]) -> list[float] | None:
-        zv = [sum(r[i] * x for r, x in zip(self.z, v, strict=True)) for i in range(3)]
-        coef = _solve3(self.ztz, zv)
+        coef = _solve3(self.ztz, [sum(map(mul, col, v)) for col in self.cols])
         if coef is None:
             return None
         c0, c1, c2 = coef
-        return [x - (c0 + c1 * r[1] + c2 * r[2]) for r, x in zip(self.z, v, strict=True)]
+        return [
+            x - c0 - c1 * a - c2 * b for x, a, b in zip(v, self.cols[1], self.cols[2], strict=True)
+        ]
 
 
-def _prefix(values: list[float]) -> list[float]:
-    out = [0.0]
-    total = 0.0
-    for v in values:
-        total += v
+def _block_sums(values: list[float]) -> list[float]:
+    """Sum of every run of ``BLOCK`` consecutive values (one per possible block start)."""
+    total = sum(values[:BLOCK])
+    out = [total]
+    for i in range(BLOCK, len(values)):
+        total += values[i] - values[i - BLOCK]
         out.append(total)
     return out
 
@@ -140,16 +144,12 @@ def _percentile(sorted_values: list[float], q: float) -> float:
 Getter = Callable[[list[float]], tuple[float, ...]]
 
 
-def _block_draws(n: int, seed: int) -> list[tuple[Getter, Getter]]:
-    """Per replicate, getters for the block starts and ends (``ceil(n/7)`` blocks each)."""
+def _block_draws(n: int, seed: int) -> list[Getter]:
+    """Per replicate, a getter for its ``ceil(n/7)`` random block starts."""
     rng = random.Random(seed)
     k = math.ceil(n / BLOCK)
     positions = range(n - BLOCK + 1)
-    draws: list[tuple[Getter, Getter]] = []
-    for _ in range(REPLICATES):
-        starts = rng.choices(positions, k=k)
-        draws.append((itemgetter(*starts), itemgetter(*(s + BLOCK for s in starts))))
-    return draws
+    return [itemgetter(*rng.choices(positions, k=k)) for _ in range(REPLICATES)]
 
 
 def what_helps(
@@ -164,7 +164,7 @@ def what_helps(
     logged_hours = [h for h in hours[first:] if h is not None]
     usual_hours = sum(logged_hours) / len(logged_hours) if logged_hours else 0.0
     results: list[Helps] = []
-    draws_for: dict[int, list[tuple[Getter, Getter]]] = {}  # metrics often share a row count
+    draws_for: dict[int, list[Getter]] = {}  # metrics often share a row count
     for metric in METRICS:
         series = tl.get(metric)
         days = [
@@ -200,12 +200,12 @@ def what_helps(
             if den <= 1e-9:
                 continue
             beta = sum(dy) / den
-            pdy, pdd = _prefix(dy), _prefix(dd)
+            bdy, bdd = _block_sums(dy), _block_sums(dd)
             reps = []
-            for starts, ends in draws:
-                den_b = sum(ends(pdd)) - sum(starts(pdd))
+            for pick in draws:
+                den_b = sum(pick(bdd))
                 if den_b > 1e-9:
-                    reps.append((sum(ends(pdy)) - sum(starts(pdy))) / den_b)
+                    reps.append(sum(pick(bdy)) / den_b)
             reps.sort()
             ci = (_percentile(reps, 0.05), _percentile(reps, 0.95)) if reps else (beta, beta)
             suggestive = min(n_done, n_not) < SUGGESTIVE_BELOW

@@ -63,7 +63,23 @@ def test_too_few_days_gives_nothing_and_few_days_are_suggestive() -> None:
     assert 10 <= h.n_done < 20
 
 
-def test_categories_are_reported_too() -> None:
-    """An action's category gets its own row (any `foundation` action)."""
-    report = analyse(journal(1.0), START + dt.timedelta(199))
-    assert any(h.action == "category:foundation" for h in report.what_helps)
+def test_categories_with_several_actions_are_reported_too() -> None:
+    """A category with two actions done gets its own row; a one-action category does not."""
+    data = journal(1.0)
+    assert not any(
+        h.action.startswith("category:")
+        for h in analyse(data, START + dt.timedelta(199)).what_helps
+    )
+    extra = [
+        CupActionDone((START + dt.timedelta(n)).isoformat(), action_id="regular_bedtime")
+        for n in range(0, 200, 4)
+    ]
+    both = JournalData(
+        checkins=data.checkins, sessions=data.sessions, cup_actions=data.cup_actions + extra
+    )
+    rows = analyse(both, START + dt.timedelta(199)).what_helps
+    assert {h.metric for h in rows if h.action == "category:foundation"} == {
+        "mood",
+        "energy",
+        "stress",
+    }
