@@ -27,6 +27,7 @@ from journal.demo import (
 from journal.demo.generator import writer
 from journal.demo.observe import Observed
 from journal.demo.story import BUILD, HOLIDAY, STEADY, TRAUMA
+from journal.insights.selfcheck import score
 from journal.store import Journal
 from journal.store.models import Entry, Sleep
 from journal.store.repositories import hours_between
@@ -99,14 +100,17 @@ def test_same_seed_and_end_give_identical_records(journal: Journal, tmp_path: Pa
 
 def test_a_year_saves_through_validation_with_about_three_entries_a_day(journal: Journal) -> None:
     """A year of demo data passes the repositories' validation, with ~3 entries of ~150 words a
-    day, one record per logged day and counts that match what is stored."""
+    day, one record per logged day, counts that match what is stored, and self-checks whose
+    scores are the app's own scoring of their answers."""
     summary = generate_demo(journal, days=365, seed=2, end=END)
     assert summary.entries == journal.entries.count()
     assert summary.checkins == journal.checkins.count() == summary.logged_days
     assert 2.6 <= summary.entries / summary.days <= 3.4
     words = [len(e.body.split()) for e in journal.entries.between()]
     assert 130 <= statistics.mean(words) <= 175
-    assert 15 <= journal.self_checks.count() <= 27  # fortnightly, a few skipped
+    checks = journal.self_checks.between()
+    assert 15 <= len(checks) <= 27  # fortnightly, a few skipped
+    assert all(score(c.answers) == {k: getattr(c, k) for k in score(c.answers)} for c in checks)
     assert {a.kind for a in journal.activities.between()} >= {"walk", "run", "yoga"}
     assert any(e.include_in_summary for e in journal.entries.between())
     tags = journal.entries.tag_counts()

@@ -1,17 +1,15 @@
 """Which "fill your cup" actions the demo clinician does, how often, and which really help.
 
-Ids come from the catalogue in ``resources/cup_actions.json`` when it is there (so the demo
-always matches what the app offers), else from a fixed list of the catalogue's core ids. A few
+Ids come from the app's own validated catalogue (``resources/cup_actions.json``), so the demo
+always matches what the app offers; a fixed list of core ids stands in if it cannot be loaded. A few
 actions are given a real, small next-day effect so that "what helps me" has something to find.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from typing import Any
 
-from journal.resources import resource_path
+from journal.insights.catalogue import CatalogueError, load_catalogue
 
 FALLBACK_IDS = (
     "walk_outside",
@@ -76,26 +74,14 @@ class CupAction:
     effect: tuple[float, float, float] = (0.0, 0.0, 0.0)  # next-day mood, energy, stress
 
 
-def _catalogue_entries() -> list[dict[str, Any]]:
-    """The catalogue's entries, or an empty list when it is missing or unreadable."""
-    try:
-        data = json.loads(resource_path("cup_actions.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return []
-    if isinstance(data, dict):
-        data = data.get("actions", [])
-    if not isinstance(data, list):
-        return []
-    return [item for item in data if isinstance(item, dict) and isinstance(item.get("id"), str)]
-
-
 def load_actions() -> list[CupAction]:
     """The actions the demo draws from, in catalogue order."""
-    entries = _catalogue_entries() or [{"id": action_id} for action_id in FALLBACK_IDS]
+    try:
+        catalogue = [(a.id, a.category, a.minutes) for a in load_catalogue().actions]
+    except CatalogueError:
+        catalogue = [(action_id, None, None) for action_id in FALLBACK_IDS]
     actions = []
-    for entry in entries:
-        action_id, category = entry["id"], entry.get("category")
-        minutes = entry.get("minutes")
+    for action_id, category, minutes in catalogue:
         actions.append(
             CupAction(
                 id=action_id,

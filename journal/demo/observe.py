@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from journal.demo.actions import SUPERVISION_IDS, CupAction
 from journal.demo.story import HOLIDAY, DayState
+from journal.insights.selfcheck import MAX_ANSWER, QUESTIONS, score
 from journal.store.models import (
     Activity,
     CheckIn,
@@ -219,18 +220,19 @@ class Recorder:
         return min(mood, 1.5), min(energy, 1.2), max(stress, -1.0)
 
     def _self_check(self, s: DayState) -> SelfCheck:
-        g = self.rng.gauss
-
-        def pct(value: float) -> float:
-            return round(min(100.0, max(0.0, value)))
-
-        return SelfCheck(
-            date=s.date.isoformat(),
-            exhaustion=pct(22 + 65 * s.strain + 10 * s.secondary + g(0, 6)),
-            detachment=pct(18 + 55 * s.strain + 10 * s.secondary + g(0, 6)),
-            secondary_trauma=pct(12 + 70 * s.secondary + g(0, 6)),
-            satisfaction=pct(78 - 25 * s.strain - 35 * s.secondary + g(0, 6)),
+        """Answers to the app's own questions, drawn around the day's strain and exposure, and
+        scored exactly as the app scores them."""
+        levels = {
+            "exhaustion": 0.15 + 0.9 * s.strain + 0.15 * s.secondary,
+            "detachment": 0.1 + 0.8 * s.strain + 0.15 * s.secondary,
+            "secondary_trauma": 0.08 + 0.9 * s.secondary,
+            "satisfaction": 0.85 - 0.4 * s.strain - 0.6 * s.secondary,
+        }
+        answers = tuple(
+            max(0, min(MAX_ANSWER, round(levels[q.subscale] * MAX_ANSWER + self.rng.gauss(0, 0.6))))
+            for q in QUESTIONS
         )
+        return SelfCheck(date=s.date.isoformat(), answers=answers, **score(answers))
 
 
 def _supervision_day(s: DayState) -> bool:
