@@ -78,8 +78,5 @@ def test_categories_with_several_actions_are_reported_too() -> None:
         checkins=data.checkins, sessions=data.sessions, cup_actions=data.cup_actions + extra
     )
     rows = analyse(both, START + dt.timedelta(199)).what_helps
-    assert {h.metric for h in rows if h.action == "category:foundation"} == {
-        "mood",
-        "energy",
-        "stress",
-    }
+    # energy and stress are constant here, so only mood can be compared
+    assert [h.metric for h in rows if h.action == "category:foundation"] == ["mood"]
