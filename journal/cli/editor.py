@@ -77,7 +77,10 @@ class _Terminated(Exception):
 
 @contextmanager
 def _signals_during_edit() -> Iterator[None]:
-    """Ctrl+C belongs to the editor (as in git); a kill still cleans up before exiting."""
+    """Ctrl+C belongs to the editor (as in git); a kill still cleans up before exiting.
+
+    Installed only once the editor runs: an ignored SIGINT would be inherited by it.
+    """
 
     def stop(signum: int, _frame: object) -> None:
         raise _Terminated(signum)
@@ -93,6 +96,24 @@ def _signals_during_edit() -> Iterator[None]:
             signal.signal(sig, handler)
 
 
+def run_editor(argv: list[str]) -> int:
+    """Run the editor to completion and return its exit status; stop it if we are killed."""
+    try:
+        editor = subprocess.Popen(argv)
+    except OSError as exc:
+        raise CliError(
+            f"cannot start the editor {argv[0]!r} ({exc.strerror}); set $EDITOR, or pipe the "
+            "text: echo '…' | refill write"
+        ) from None
+    try:
+        with _signals_during_edit():
+            return editor.wait()
+    except _Terminated:
+        editor.kill()
+        editor.wait()
+        raise CliError("stopped; the draft was wiped and nothing was saved", 130) from None
+
+
 def edit_text(initial: str = "", suffix: str = ".md") -> str:
     """Open the user's editor on a private temporary file and return what they saved."""
     command = editor_command()
@@ -105,16 +126,7 @@ def edit_text(initial: str = "", suffix: str = ".md") -> str:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(initial)
-        try:
-            with _signals_during_edit():
-                status = subprocess.run([*command, str(path)], check=False).returncode
-        except FileNotFoundError:
-            raise CliError(
-                f"cannot start the editor {command[0]!r}; set $EDITOR, or pipe the text: "
-                "echo '…' | refill write"
-            ) from None
-        except _Terminated:
-            raise CliError("stopped; the draft was wiped and nothing was saved", 130) from None
+        status = run_editor([*command, str(path)])
         if status != 0:
             how = f"exited with status {status}" if status > 0 else "was stopped"
             raise CliError(f"the editor {how}; the draft was wiped and nothing was saved")

@@ -16,11 +16,12 @@ import pytest
 from journal.cli.editor import shred
 
 FAKE_EDITOR = """\
-import json, os, stat, sys, time
+import json, os, signal, stat, sys, time
 path = sys.argv[-1]
 folder = os.path.dirname(path)
 info = {"path": path, "file_mode": stat.S_IMODE(os.stat(path).st_mode),
-        "dir_mode": stat.S_IMODE(os.stat(folder).st_mode)}
+        "dir_mode": stat.S_IMODE(os.stat(folder).st_mode),
+        "ctrl_c_ignored": signal.getsignal(signal.SIGINT) == signal.SIG_IGN}
 with open(path, "w", encoding="utf-8") as handle:
     handle.write(os.environ["FAKE_TEXT"])
 with open(path + ".swp", "w") as handle:
@@ -116,11 +117,12 @@ def test_too_long_title_is_refused_before_anything_opens(refill, made: Path) -> 
 def test_editor_entry_is_saved_and_its_files_are_gone(
     refill, made: Path, reopen, editor, tmp_path: Path
 ) -> None:
-    """The editor gets a 0600 file in a 0700 folder; afterwards both (and its swap) are gone."""
+    """The editor gets a 0600 file in a 0700 folder and Ctrl+C; then both (and its swap) go."""
     result = refill("write", "--edit", "--title", "From vim", env=editor("Written in an editor\n"))
     assert result.returncode == 0, result.stderr
     log = _editor_log(tmp_path)
     assert (log["file_mode"], log["dir_mode"]) == (0o600, 0o700)
+    assert log["ctrl_c_ignored"] is False
     draft = Path(str(log["path"]))
     assert not draft.exists() and not draft.parent.exists()
     if Path("/dev/shm").is_dir():
