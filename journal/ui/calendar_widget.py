@@ -35,6 +35,7 @@ class MoodCalendar(QCalendarWidget):
         self.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.setAccessibleName("Calendar: days with entries are dotted, tinted by mood")
         self.setMaximumDate(QDate.currentDate())
+        self.setMinimumHeight(280)  # room for the day number and the entry dot
         self._entry_days: set[str] = set()
         self._moods: dict[str, int] = {}
 
@@ -62,8 +63,8 @@ class MoodCalendar(QCalendarWidget):
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(self.palette().text())
-            radius = max(2, rect.height() // 12)
-            centre = QPoint(rect.center().x(), rect.bottom() - radius - 2)
+            radius = max(2, min(rect.height(), rect.width()) // 14)
+            centre = QPoint(rect.right() - radius - 3, rect.top() + radius + 3)
             painter.drawEllipse(centre, radius, radius)
             painter.restore()
 

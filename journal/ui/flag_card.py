@@ -72,6 +72,7 @@ class FlagCard(QFrame):
         head.addWidget(_label(flag.title, self, bold=True), 1)
         self.level_label = _label(f"{level} · since {flag.since:%d %b %Y}", self)
         self.level_label.setStyleSheet(f"color: {colour}; font-weight: 600;")
+        self.level_label.setWordWrap(False)
         head.addWidget(self.level_label, 0, Qt.AlignmentFlag.AlignTop)
         self.snooze_button = QPushButton("Snooze 7 days", self)
         self.snooze_button.setAccessibleName(f"Snooze “{flag.title}” for 7 days")
@@ -95,7 +96,18 @@ class FlagCard(QFrame):
             row.addWidget(text, 1)
             button = QPushButton("I did this", self)
             button.setAccessibleName(f"I did this: {action.title}")
-            button.clicked.connect(lambda _=False, a=action: self.did_action.emit(a.id, a.title))
+            button.clicked.connect(lambda _=False, a=action, b=button: self._did(a, b))
             row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
             layout.addLayout(row)
             self.action_buttons[action.id] = button
+
+    def _did(self, action: Any, button: QPushButton) -> None:
+        self.mark_logged(action.id)
+        self.did_action.emit(action.id, action.title)
+
+    def mark_logged(self, action_id: str) -> None:
+        """Once a day is enough; the Today tab lists what was logged."""
+        button = self.action_buttons.get(action_id)
+        if button is not None:
+            button.setText("Logged ✓")
+            button.setEnabled(False)

@@ -52,6 +52,23 @@ def _heading(text: str, parent: QWidget) -> QLabel:
     return label
 
 
+def _summary(report: Any) -> str:
+    """One line a first-time reader sees before the cards."""
+    if not report.flags:
+        return "Nothing stands out in your recent logs. Keep noticing."
+    counts = [
+        f"{n} {KIND_TITLES[kind].lower().removesuffix(' signs')}"
+        for kind in KIND_TITLES
+        if (n := sum(f.kind == kind for f in report.flags))
+    ]
+    total = len(report.flags)
+    noun = "pattern" if total == 1 else "patterns"
+    return (
+        f"{total} {noun} worth noticing ({', '.join(counts)}). Each card says what was seen, "
+        "the numbers behind it, what it is not, and small things that might help."
+    )
+
+
 def _is_dark(widget: QWidget) -> bool:
     return widget.palette().window().color().lightness() < 128
 
@@ -193,10 +210,9 @@ class InsightsView(QWidget):
                 item.widget().deleteLater()
         self.cards = []
         dark = _is_dark(self)
-        if not report.flags:
-            self.flags_layout.addWidget(
-                QLabel("Nothing stands out in your recent logs. Keep noticing.", self.flags_page)
-            )
+        summary = QLabel(_summary(report), self.flags_page)
+        summary.setWordWrap(True)
+        self.flags_layout.addWidget(summary)
         for kind, title in KIND_TITLES.items():
             flags = [f for f in report.flags if f.kind == kind]
             if not flags:
@@ -222,6 +238,8 @@ class InsightsView(QWidget):
     def did_action(self, action_id: str, title: str) -> None:
         """Log a suggested action as done today."""
         _service().record_action(self._journal, action_id, dt.date.today())
+        for card in self.cards:  # the same action may be offered by several flags
+            card.mark_logged(action_id)
         self.status.emit(f"Logged: {title} for today")
 
     def snooze(self, flag_id: str) -> None:

@@ -14,10 +14,9 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QComboBox,
-    QFormLayout,
+    QGridLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 from journal.store import Journal
 from journal.store.models import SELF_CHECK_SCORES, SelfCheck
 from journal.ui.fields import ErrorLabel
+from journal.ui.sparkline import Sparkline
 
 SCORE_TITLES = {
     "exhaustion": "Exhaustion",
@@ -36,14 +36,8 @@ SCORE_TITLES = {
     "secondary_trauma": "Secondary trauma",
     "satisfaction": "Satisfaction",
 }
-_BARS = "▁▂▃▄▅▆▇█"
 SelfCheckRole = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
-
-
-def sparkline(values: list[float | None]) -> str:
-    """0–100 values as block characters, oldest first ("·" for a missing one)."""
-    return "".join("·" if v is None else _BARS[min(7, int(v / 100 * 8))] for v in values)
 
 
 class SelfCheckHistory(QAbstractTableModel):
@@ -106,13 +100,14 @@ class SelfCheckForm(QWidget):
         self._journal = journal
         self._save_answers = save_answers
         self._score = questions.score
+        self.setMaximumWidth(self.fontMetrics().averageCharWidth() * 130)  # keep answers in reach
         intro = QLabel(f"{questions.PERIOD}, how often…", self)
         intro.setWordWrap(True)
         note = QLabel(questions.DISCLAIMER, self)
         note.setWordWrap(True)
         note.setEnabled(False)
-        form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form = QGridLayout()
+        form.setColumnStretch(0, 1)
         self.answers: list[QComboBox] = []
         for n, question in enumerate(questions.QUESTIONS, start=1):
             combo = QComboBox(self)
@@ -120,36 +115,49 @@ class SelfCheckForm(QWidget):
             for value, anchor in enumerate(questions.ANCHORS):
                 combo.addItem(anchor, value)
             combo.setAccessibleName(f"Question {n}: {question.text}")
+            combo.setMinimumContentsLength(18)
             label = QLabel(f"{n}. {question.text}", self)
             label.setWordWrap(True)
-            form.addRow(label, combo)
+            label.setBuddy(combo)
+            form.addWidget(label, n, 0)
+            form.addWidget(combo, n, 1)
             self.answers.append(combo)
         self.save_button = QPushButton("Save today's self-check", self)
         self.error = ErrorLabel(self)
         self.result = QLabel(self)
         self.result.setWordWrap(True)
-        self.trend = QLabel(self)
-        self.trend.setAccessibleName("Score history as sparklines")
-        self.trend.setTextFormat(Qt.TextFormat.PlainText)
-        self.trend.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.empty_history = QLabel(
+            "None yet — a self-check every fortnight or so is plenty.", self
+        )
+        self.trend = QGridLayout()
+        self.sparklines: dict[str, tuple[Sparkline, QLabel]] = {}
+        for row, name in enumerate(SELF_CHECK_SCORES):
+            line, latest = Sparkline(self), QLabel(self)
+            line.setAccessibleName(f"{SCORE_TITLES[name]} over time")
+            self.trend.addWidget(QLabel(SCORE_TITLES[name], self), row, 0)
+            self.trend.addWidget(line, row, 1)
+            self.trend.addWidget(latest, row, 2)
+            self.sparklines[name] = (line, latest)
+        self.trend.setColumnStretch(3, 1)
         self.history = SelfCheckHistory(self)
         table = QTableView(self)
         table.setModel(self.history)
         table.verticalHeader().hide()
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         table.setAccessibleName("Self-check history")
-        table.setMinimumHeight(120)
+        table.setMinimumHeight(220)
         self.table = table
 
         layout = QVBoxLayout(self)
+        layout.addWidget(note)
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.error)
         layout.addWidget(self.result)
-        layout.addWidget(note)
-        layout.addWidget(QLabel("<b>Your self-checks so far</b>", self))
-        layout.addWidget(self.trend)
+        layout.addWidget(QLabel("<b>Your self-checks so far</b> (0–100, oldest to newest)", self))
+        layout.addWidget(self.empty_history)
+        layout.addLayout(self.trend)
         layout.addWidget(table)
         self.save_button.clicked.connect(self.save)
         self.refresh_history()
@@ -157,14 +165,13 @@ class SelfCheckForm(QWidget):
     def refresh_history(self) -> None:
         checks = self._journal.self_checks.between()
         self.history.set_rows(checks)
-        if not checks:
-            self.trend.setText("None yet — a self-check every fortnight or so is plenty.")
-            return
-        lines = [
-            f"{SCORE_TITLES[name]:<17} {sparkline([getattr(c, name) for c in checks[-20:]])}"
-            for name in SELF_CHECK_SCORES
-        ]
-        self.trend.setText("\n".join(lines))
+        self.empty_history.setVisible(not checks)
+        for name, (line, latest) in self.sparklines.items():
+            values = [getattr(c, name) for c in checks[-26:]]
+            line.set_values(values)
+            line.setVisible(bool(checks))
+            last = next((v for v in reversed(values) if v is not None), None)
+            latest.setText("" if last is None else f"latest {last:.0f}")
 
     def save(self) -> None:
         values = [combo.currentData() for combo in self.answers]
