@@ -166,7 +166,8 @@ class Database:
         """Commit on success, roll back on any exception; nests through savepoints.
 
         The outermost level is ``BEGIN IMMEDIATE`` so two writers queue on the busy timeout
-        instead of failing halfway.
+        instead of failing halfway. A COMMIT that fails (a deferred constraint, a full disk)
+        rolls back too, so the connection is never left inside a half-finished transaction.
         """
         with self._lock:
             depth = self._depth
@@ -174,16 +175,23 @@ class Database:
             self._depth += 1
             try:
                 yield self
+                self.execute("COMMIT" if depth == 0 else f"RELEASE sp{depth}")
             except BaseException:
-                self._depth -= 1
-                if depth == 0:
-                    self.conn.execute("ROLLBACK")
-                else:
-                    self.conn.execute(f"ROLLBACK TO sp{depth}")
-                    self.conn.execute(f"RELEASE sp{depth}")
+                self._roll_back(depth)
                 raise
-            self._depth -= 1
-            self.execute("COMMIT" if depth == 0 else f"RELEASE sp{depth}")
+            finally:
+                self._depth = depth
+
+    def _roll_back(self, depth: int) -> None:
+        # SQLite may already have rolled back by itself (e.g. after SQLITE_FULL); the original
+        # error is the one worth reporting, so a failing ROLLBACK must not replace it.
+        with suppress(sqlcipher3.Error):
+            if depth == 0:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+            else:
+                self.conn.execute(f"ROLLBACK TO sp{depth}")
+                self.conn.execute(f"RELEASE sp{depth}")
 
     # ------------------------------------------------------------ maintenance
     def checkpoint(self) -> None:

@@ -119,22 +119,24 @@ class DailyRepository(Generic[R]):
         """Store the day's record, replacing it; with ``merge`` only given (non-None) fields
         change and the others keep what was stored."""
         record = self.prepare(record)
-        if merge:
-            stored = self.get(record.date)  # type: ignore[attr-defined]
-            if stored is not None:
-                given = {k: v for k, v in self._map.to_row(record).items() if v is not None}
-                record = self.prepare(dataclasses.replace(stored, **self._decode(given)))  # type: ignore[type-var]
-        row = self._map.to_row(record)
-        row["updated_at"] = utc_now()
-        names = list(row)
-        updates = ", ".join(f"{n} = excluded.{n}" for n in names if n != "date")
-        sql = (
-            f"INSERT INTO {self._map.table} ({', '.join(names)}) "
-            f"VALUES ({', '.join(':' + n for n in names)}) "
-            f"ON CONFLICT(date) DO UPDATE SET {updates}"
-        )
+        # The read for a merge happens inside the write transaction: another process merging
+        # other fields into the same day in between would otherwise be overwritten.
         with self.db.transaction():
-            self.db.execute(sql, row)
+            if merge:
+                stored = self.get(record.date)  # type: ignore[attr-defined]
+                if stored is not None:
+                    given = {k: v for k, v in self._map.to_row(record).items() if v is not None}
+                    record = self.prepare(dataclasses.replace(stored, **self._decode(given)))  # type: ignore[type-var]
+            row = self._map.to_row(record)
+            row["updated_at"] = utc_now()
+            names = list(row)
+            updates = ", ".join(f"{n} = excluded.{n}" for n in names if n != "date")
+            self.db.execute(
+                f"INSERT INTO {self._map.table} ({', '.join(names)}) "
+                f"VALUES ({', '.join(':' + n for n in names)}) "
+                f"ON CONFLICT(date) DO UPDATE SET {updates}",
+                row,
+            )
         return record
 
     def _decode(self, row: dict[str, Any]) -> dict[str, Any]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import sqlcipher3
 
 from journal.store import Journal, ValidationError
 from journal.store.models import (
@@ -245,3 +246,43 @@ def test_nested_failure_keeps_the_outer_work(journal: Journal) -> None:
             raise RuntimeError("inner")
     assert journal.checkins.dates() == ["2026-03-01"]
     assert not journal.db.conn.in_transaction
+
+
+def test_merge_reads_inside_the_write_lock(
+    journal: Journal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While a merge reads the stored day, no other connection can write it (no lost update)."""
+    other = Journal.open(journal.path, raw_key=journal.db.raw_key)
+    other.db.execute("PRAGMA busy_timeout = 0")
+    journal.checkins.save(CheckIn("2026-03-01", mood=5))
+    read_stored = journal.checkins.get
+
+    def get_while_another_process_writes(date: str) -> CheckIn | None:
+        with pytest.raises(sqlcipher3.OperationalError, match="locked"):
+            other.checkins.save(CheckIn(date, stress=9), merge=True)
+        return read_stored(date)
+
+    monkeypatch.setattr(journal.checkins, "get", get_while_another_process_writes)
+    try:
+        journal.checkins.save(CheckIn("2026-03-01", energy=3), merge=True)
+    finally:
+        other.close(backup_if_changed=False)
+    assert read_stored("2026-03-01") == CheckIn("2026-03-01", mood=5, energy=3)
+
+
+def test_failed_commit_leaves_no_open_transaction(journal: Journal) -> None:
+    """When COMMIT itself fails (a deferred constraint), everything is rolled back and the
+    connection can start the next transaction."""
+    db = journal.db
+    db.execute("CREATE TEMP TABLE parent (id INTEGER PRIMARY KEY)")
+    db.execute(
+        "CREATE TEMP TABLE child "
+        "(parent INTEGER REFERENCES parent(id) DEFERRABLE INITIALLY DEFERRED)"
+    )
+    with pytest.raises(sqlcipher3.IntegrityError), db.transaction():
+        journal.checkins.save(CheckIn("2026-03-01", mood=5))
+        db.execute("INSERT INTO child VALUES (42)")
+    assert not db.conn.in_transaction
+    assert journal.checkins.count() == 0
+    journal.checkins.save(CheckIn("2026-03-02", mood=6))
+    assert journal.checkins.dates() == ["2026-03-02"]

@@ -5,6 +5,7 @@ reports each save on stdout only after ``save`` has returned.
     writer.py batch JOURNAL NAME FIRST_DAY COUNT
                                         COUNT entries, and check-ins on COUNT days from day
                                         FIRST_DAY, after a "go" line on stdin
+    writer.py merge JOURNAL FIELD COUNT merge FIELD into COUNT shared days' check-ins, after "go"
 
 The raw key comes hex-encoded in ``REFILL_TEST_KEY`` so a restart does not pay for the KDF.
 Report lines (one ``write`` each, so a kill never leaves half a line):
@@ -25,6 +26,7 @@ from journal.store import Journal
 from journal.store.models import CheckIn, Entry
 
 EPOCH = dt.date(2000, 1, 1)
+MERGE_DAY = 5000
 
 
 def report(line: str) -> None:
@@ -67,6 +69,17 @@ def batch(journal: Journal, name: str, offset: int, count: int) -> None:
     report("done")
 
 
+def merge(journal: Journal, field: str, count: int) -> None:
+    """Merge ``field`` into the check-ins of days 5000 onwards, which another writer also
+    merges into: neither may undo the other's field."""
+    report("ready")
+    if sys.stdin.readline().strip() != "go":
+        raise SystemExit("expected go")
+    for i in range(count):
+        journal.checkins.save(CheckIn(day(MERGE_DAY + i), **{field: i % 11}), merge=True)
+    report("done")
+
+
 def main(argv: list[str]) -> None:
     command, path = argv[0], Path(argv[1])
     journal = Journal.open(path, raw_key=bytes.fromhex(os.environ["REFILL_TEST_KEY"]))
@@ -76,6 +89,8 @@ def main(argv: list[str]) -> None:
             stream(journal, int(argv[2]))
         elif command == "batch":
             batch(journal, argv[2], int(argv[3]), int(argv[4]))
+        elif command == "merge":
+            merge(journal, argv[2], int(argv[3]))
         else:
             raise SystemExit(f"unknown command {command}")
     finally:
