@@ -7,11 +7,15 @@ new column there becomes a new ``--option`` here without another edit.
 from __future__ import annotations
 
 import dataclasses
+import difflib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from journal.cli.output import clean
+from journal.store import Journal
 from journal.store import validation as v
+from journal.store.errors import ValidationError
 from journal.store.models import (
     ACTIVITY_KINDS,
     INTENSITIES,
@@ -70,6 +74,8 @@ class RecordKind:
     daily: bool
     help: str
     aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: A check that needs the open journal (raises ``ValidationError``), run before saving.
+    check: Callable[[Journal, Any], None] | None = None
 
     def value_fields(self) -> list[dataclasses.Field[Any]]:
         return [f for f in dataclasses.fields(self.model) if f.name not in _NOT_VALUES]
@@ -80,6 +86,25 @@ class RecordKind:
         if "_" in name:
             spellings.append(f"--{name.replace('_', '-')}")
         return spellings
+
+
+def check_cup_action(journal: Journal, record: CupActionDone) -> None:
+    """A cup action id must be in the catalogue or among the user's own actions: a typo would
+    otherwise be stored as a new action that no insight or chart recognises."""
+    if record.action_id is None:
+        return
+    from journal.insights.catalogue import load_catalogue
+
+    known = {a.id for a in load_catalogue().actions} | {a.id for a in journal.custom_actions.all()}
+    if record.action_id in known:
+        return
+    close = difflib.get_close_matches(record.action_id, sorted(known), n=1)
+    hint = f"did you mean {close[0]}? " if close else ""
+    raise ValidationError(
+        "action_id",
+        f"{record.action_id!r} is not a catalogue action or one of your own ({hint}"
+        "use --title TEXT for anything else)",
+    )
 
 
 KINDS = (
@@ -95,6 +120,7 @@ KINDS = (
         False,
         "something you did to fill your cup",
         aliases={"action_id": ("--action",), "custom_title": ("--title",)},
+        check=check_cup_action,
     ),
 )
 KINDS_BY_NAME = {kind.name: kind for kind in KINDS}

@@ -74,6 +74,7 @@ def test_sleep_sessions_activity_and_cup(refill, made: Path, reopen) -> None:
         (("checkin", "--date", "2026-02-30", "--mood", "5"), "refill: date: '2026-02-30' is not"),
         (("sessions", "--sessions", "2", "--trauma_sessions", "3"), "refill: trauma_sessions:"),
         (("cup", "--minutes", "10"), "refill: action_id: give a catalogue action id"),
+        (("cup", "--action", "walk_outsid"), "refill: action_id: 'walk_outsid' is not a catalogue"),
         (("checkin",), "refill: log checkin: give at least one value"),
     ],
     ids=[
@@ -84,6 +85,7 @@ def test_sleep_sessions_activity_and_cup(refill, made: Path, reopen) -> None:
         "bad-date",
         "cross-field",
         "cup-without-action",
+        "unknown-cup-action",
         "no-values",
     ],
 )

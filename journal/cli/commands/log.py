@@ -75,6 +75,8 @@ def run(args: argparse.Namespace) -> int:
     with journal_session(args) as journal:
         repository = getattr(journal, kind.repository)
         try:
+            if kind.check is not None:
+                kind.check(journal, record)
             saved = repository.save(record, merge=True) if kind.daily else repository.add(record)
         except ValidationError as exc:
             raise invalid(exc) from None
