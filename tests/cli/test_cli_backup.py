@@ -45,6 +45,14 @@ def test_backup_never_overwrites(refill, made: Path, digest: Callable[[Path], st
     assert digest(made) == before
 
 
+def test_unwritable_backup_path_is_a_message(refill, made: Path, tmp_path: Path) -> None:
+    """An --out the system cannot create gives `refill: <file>: <reason>`, not a traceback."""
+    result = refill("backup", "--out", str(tmp_path / ("x" * 300)))
+    assert result.returncode == 1
+    assert result.stderr.startswith("refill: ") and "File name too long" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def test_restore_round_trip(
     refill, made: Path, passphrase: str, tmp_path: Path, digest: Callable[[Path], str]
 ) -> None:

@@ -80,6 +80,6 @@ def run(args: argparse.Namespace) -> int:
             saved = repository.save(record, merge=True) if kind.daily else repository.add(record)
         except ValidationError as exc:
             raise invalid(exc) from None
-    where = f"{saved.date}" if kind.daily else f"{saved.date} (#{saved.id})"
+    where = saved.date if kind.daily else f"{saved.date} (id {saved.id})"
     print(f"Saved {kind.label} for {where}: {describe(saved, full_text=False)}")
     return 0
