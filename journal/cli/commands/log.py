@@ -38,7 +38,7 @@ def _add_kind(
         kind.name,
         parents=[common],
         help=kind.help,
-        description=f"Log {kind.label} ({kind.help}), {verb} the day's records. "
+        description=f"Log one {kind.label} record ({kind.help}), {verb} the day's records. "
         "Give at least one value; a missing value stays missing, never zero.",
     )
     parser.add_argument("--date", metavar="D", help="YYYY-MM-DD, today (default) or yesterday")
