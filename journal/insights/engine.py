@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Mapping
+from dataclasses import replace
 
 from journal.insights import selfcheck
 from journal.insights.catalogue import Catalogue, load_catalogue
@@ -119,7 +120,5 @@ def analyse(
         flags=[f for f in flags if f.id not in hidden],
         insufficient_data=missing,
         what_helps=helps,
-        snoozed=[
-            Flag(**{**f.__dict__, "snoozed_until": hidden[f.id]}) for f in flags if f.id in hidden
-        ],
+        snoozed=[replace(f, snoozed_until=hidden[f.id]) for f in flags if f.id in hidden],
     )

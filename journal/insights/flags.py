@@ -137,7 +137,7 @@ _FLAGS = (
         "trauma_sleep_link",
         "compassion_fatigue",
         "Sleep suffers after trauma-heavy days",
-        "Over the past four weeks, nights after trauma-heavy workdays were shorter or worse "
+        "Over the past six weeks, nights after trauma-heavy workdays were shorter or worse "
         "than nights after other workdays. Losing sleep over clients' stories is one of the "
         "signs of secondary traumatic stress worth attending to.",
         "It is not proof that one causes the other; other things may differ on those days. "

@@ -123,6 +123,13 @@ def build_timeline(data: JournalData, as_of: dt.date, history_days: int = HISTOR
     session_fields["day_off"] = _day_off
     series |= _fill(data.sessions, lo, hi, origin, size, session_fields)
 
+    # A logged day off had no client work: its unfilled session counts are zero, not unknown.
+    for name in ("sessions", "session_hours", "trauma_sessions", "crisis_sessions", "admin_hours"):
+        values = series[name]
+        for i, off in enumerate(series["day_off"]):
+            if off == 1.0 and values[i] is None:
+                values[i] = 0.0
+
     minutes: list[Value] = [None] * size
     actions: list[set[str]] = [set() for _ in range(size)]
     for activity in data.activities:

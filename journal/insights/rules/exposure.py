@@ -19,7 +19,7 @@ from journal.insights.rules.base import (
 )
 
 TRAUMA_RISE = WeeklyLoad("trauma_sessions", "trauma-heavy sessions", 1.5, 4.0, 6.0)
-LINK_DAYS = 28
+LINK_DAYS = 42
 MIN_PAIRS = 5
 LINK_T = 3.0  # watched daily over overlapping windows: a strict one-sided t
 
@@ -72,53 +72,63 @@ def _welch_t(a: list[float], b: list[float]) -> float:
     return (mean(a) - mean(b)) / se if se > 0 else 0.0
 
 
+def _local_deviation(night: list[float | None], n: int, end: int) -> float | None:
+    """How night ``n`` differs from the other logged nights within 3 days of it (up to ``end``).
+
+    Comparing each night with its own neighbourhood keeps a slow change (a hard month, a
+    holiday) from passing for a link: heavier trauma days cluster in heavier periods, and
+    whole periods differ in sleep for many reasons.
+    """
+    value = night[n]
+    if value is None:
+        return None
+    near = [v for v in night[max(0, n - 3) : min(end, n + 3) + 1] if v is not None]
+    if len(near) < 3:  # itself and at least two neighbours
+        return None
+    return value - (sum(near) - value) / (len(near) - 1)
+
+
 def trauma_sleep_link(ctx: RuleContext, end: int) -> Outcome:
-    """Over 4 weeks, nights after trauma-heavy days shorter or worse than after other workdays."""
+    """Over 6 weeks, nights after trauma-heavy days shorter or worse than their neighbours,
+    compared with nights after other workdays."""
     tl = ctx.timeline
     trauma, sessions = tl.get("trauma_sessions"), tl.get("sessions")
     findings: list[Outcome] = []
     for metric, label, unit, gap in (
         ("sleep_hours", "hours of sleep", " h", 0.75),
-        ("sleep_quality", "sleep quality", "/10", 1.0),
+        ("sleep_quality", "sleep quality", " points", 1.0),
     ):
         night = tl.get(metric)
         after_heavy: list[float] = []
         after_other: list[float] = []
         for d in range(max(0, end - LINK_DAYS), end):
-            kind, slept = _heavy(trauma[d], sessions[d]), night[d + 1]
-            if kind is None or slept is None:
+            kind = _heavy(trauma[d], sessions[d])
+            if kind is None:
                 continue
-            (after_heavy if kind else after_other).append(slept)
+            deviation = _local_deviation(night, d + 1, end)
+            if deviation is not None:
+                (after_heavy if kind else after_other).append(deviation)
         if len(after_heavy) < MIN_PAIRS or len(after_other) < MIN_PAIRS:
             findings.append(
                 Needs(
                     f"at least {MIN_PAIRS} nights logged after trauma-heavy workdays and "
-                    f"{MIN_PAIRS} after other workdays in the last 4 weeks"
+                    f"{MIN_PAIRS} after other workdays in the last 6 weeks"
                 )
             )
             continue
         diff = mean(after_other) - mean(after_heavy)
-        if diff >= gap and _welch_t(after_other, after_heavy) >= LINK_T:
-            note = (
-                f"{label} averaged {mean(after_heavy):.1f}{unit} after {len(after_heavy)} "
-                f"trauma-heavy days, against {mean(after_other):.1f}{unit} after "
-                f"{len(after_other)} other workdays"
-            )
-            findings.append(
-                Finding(
-                    (f"{metric}_after_trauma",),
-                    (
-                        Evidence(
-                            f"{metric}_after_trauma",
-                            LINK_DAYS,
-                            mean(after_heavy),
-                            mean(after_other),
-                            None,
-                            note,
-                        ),
-                    ),
-                )
-            )
-        else:
+        if diff < gap or _welch_t(after_other, after_heavy) < LINK_T:
             findings.append(None)
+            continue
+        note = (
+            f"over the last 6 weeks, {label} after {len(after_heavy)} trauma-heavy days was "
+            f"{diff:.1f}{unit} lower than on the nights around them, compared with "
+            f"{len(after_other)} other workdays"
+        )
+        findings.append(
+            Finding(
+                (f"{metric}_after_trauma",),
+                (Evidence(f"{metric}_after_trauma", LINK_DAYS, -diff, 0.0, None, note),),
+            )
+        )
     return merge(findings)

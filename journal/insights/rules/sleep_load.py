@@ -38,10 +38,10 @@ def sleep_debt(ctx: RuleContext, end: int) -> Outcome:
     if not signals:
         return None
     base = baseline_at(ctx.timeline, "sleep_hours", end, spread_floor=0.25)
-    usual = f", against your usual {base.median:.1f} h" if base else ""
+    usual = f" and your usual {base.median:.1f} h" if base else ""
     note = (
-        f"{mean:.1f} h a night over the last {len(nights)} logged nights{usual} and a "
-        f"{target:g} h target; {short} of them under 6 h"
+        f"{mean:.1f} h a night over the last {len(nights)} logged nights ({short} under 6 h), "
+        f"against a {target:g} h target{usual}"
     )
     return Finding(
         tuple(signals),
