@@ -14,18 +14,48 @@ import functools
 import types
 import typing
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 FieldProblem = tuple[str, str]  # (field name, reason)
 
 
+@dataclass(frozen=True)
+class _FieldSpec:
+    """What one model field accepts, worked out once per model from its annotations."""
+
+    optional: bool
+    kinds: tuple[type, ...]  # scalar JSON types accepted, e.g. (int,) or (str,)
+    item_kind: type | None  # for tuple fields: the type of their elements
+    validator: Any
+    wanted: str  # how the JSON type is described in a problem
+
+
 @functools.cache
-def _hints(model: type) -> dict[str, Any]:
-    return typing.get_type_hints(model)
-
-
-def field_names(model: type) -> tuple[str, ...]:
-    return tuple(f.name for f in dataclasses.fields(model))
+def _specs(model: type) -> dict[str, _FieldSpec]:
+    hints = typing.get_type_hints(model)
+    specs = {}
+    for field in dataclasses.fields(model):
+        hint = hints[field.name]
+        options = (
+            typing.get_args(hint)
+            if isinstance(hint, types.UnionType) or typing.get_origin(hint) is typing.Union
+            else (hint,)
+        )
+        kinds = tuple(o for o in options if o is not type(None) and typing.get_origin(o) is None)
+        tuples = [typing.get_args(o)[0] for o in options if typing.get_origin(o) is tuple]
+        item_kind = tuples[0] if tuples else None
+        wanted = [_NAMES[kind][0] for kind in kinds]
+        if item_kind is not None:
+            wanted.append(f"a list of {_NAMES[item_kind][1]}")
+        specs[field.name] = _FieldSpec(
+            optional=type(None) in options,
+            kinds=kinds,
+            item_kind=item_kind,
+            validator=field.metadata.get("validate"),
+            wanted=" or ".join(wanted),
+        )
+    return specs
 
 
 def required_fields(model: type) -> tuple[str, ...]:
@@ -37,41 +67,20 @@ def required_fields(model: type) -> tuple[str, ...]:
     )
 
 
-def _options(hint: Any) -> tuple[Any, ...]:
-    if isinstance(hint, types.UnionType) or typing.get_origin(hint) is typing.Union:
-        return typing.get_args(hint)
-    return (hint,)
-
-
-def _json_type_reason(hint: Any, value: Any) -> str | None:
-    """Why ``value`` (decoded JSON) cannot fill a field annotated ``hint``; None if it can."""
-    options = _options(hint)
-    wanted = []
-    for option in options:
-        if option is type(None):
-            continue
-        if typing.get_origin(option) is tuple:
-            item = typing.get_args(option)[0]
-            if isinstance(value, list) and all(
-                _json_type_reason(item, element) is None for element in value
-            ):
-                return None
-            wanted.append(f"a list of {_NAMES[item][1]}")
-        else:
-            if _accepts(option, value):
-                return None
-            wanted.append(_NAMES[option][0])
-    return f"must be {' or '.join(wanted)}, got {_json_name(value)}"
-
-
 def _accepts(kind: type, value: Any) -> bool:
-    if kind is bool:
-        return isinstance(value, bool)
-    if isinstance(value, bool):
-        return False
+    """JSON's view of types: true/false is not a number, a whole number is a number."""
+    if kind is bool or isinstance(value, bool):
+        return kind is bool and isinstance(value, bool)
     if kind is float:
         return isinstance(value, int | float)
     return isinstance(value, kind)
+
+
+def _json_type_ok(spec: _FieldSpec, value: Any) -> bool:
+    if any(_accepts(kind, value) for kind in spec.kinds):
+        return True
+    item = spec.item_kind
+    return item is not None and isinstance(value, list) and all(_accepts(item, v) for v in value)
 
 
 _NAMES: dict[Any, tuple[str, str]] = {
@@ -104,29 +113,26 @@ def clean_fields(
     ``complete`` is false (the caller fills them in). With ``json_types`` values must already
     have their JSON type; lists become the models' tuples.
     """
-    declared = {f.name: f for f in dataclasses.fields(model)}
-    hints = _hints(model)
+    specs = _specs(model)
     values: dict[str, Any] = {}
     problems: list[FieldProblem] = []
     for name, value in raw.items():
-        field = declared.get(name)
-        if field is None:
-            problems.append((name, f"unknown field (known: {', '.join(declared)})"))
+        spec = specs.get(name)
+        if spec is None:
+            problems.append((name, f"unknown field (known: {', '.join(specs)})"))
             continue
         if value is None:
-            if type(None) in _options(hints[name]):
+            if spec.optional:
                 values[name] = None
             continue
         if json_types:
-            reason = _json_type_reason(hints[name], value)
-            if reason is not None:
-                problems.append((name, reason))
+            if not _json_type_ok(spec, value):
+                problems.append((name, f"must be {spec.wanted}, got {_json_name(value)}"))
                 continue
             if isinstance(value, list):
                 value = tuple(value)
-        validator = field.metadata.get("validate")
         try:
-            values[name] = validator(value) if validator is not None else value
+            values[name] = spec.validator(value) if spec.validator is not None else value
         except ValueError as exc:
             problems.append((name, str(exc)))
     for name in required_fields(model) if complete else ():

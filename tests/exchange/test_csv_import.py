@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from journal.exchange import ImportProblems, import_csv, import_file
+from journal.exchange.daily_csv import COLUMNS
 from journal.store.models import Activity, CheckIn, CupActionDone, Entry, SessionLoad, Sleep
 
 
@@ -212,35 +213,7 @@ def test_every_problem_is_reported_not_just_the_first(journal, write_file):
         "date,mood,sleep_hours,wat\n2026-03-01,5,7\n2026-13-01,x,30\n2026-03-03,5,7\n2026-03-01,,\n",
     )
     assert problems_of(journal, path) == [
-        "line 1, column wat: unknown column (known: "
-        + ", ".join(
-            [
-                "date",
-                "mood",
-                "energy",
-                "stress",
-                "effective",
-                "dread",
-                "detachment",
-                "irritability",
-                "intrusive",
-                "meaning",
-                "social_minutes",
-                "sleep_hours",
-                "sleep_quality",
-                "activity_minutes",
-                "sessions",
-                "session_hours",
-                "trauma_sessions",
-                "crisis_sessions",
-                "admin_hours",
-                "breaks",
-                "day_off",
-                "cup_actions",
-                "note",
-            ]
-        )
-        + ")",
+        f"line 1, column wat: unknown column (known: {', '.join(COLUMNS)})",
         "line 3, column date: '2026-13-01' is not a real calendar date",
         "line 3, column mood: expected a whole number, got 'x'",
         "line 3, column sleep_hours: must be between 0 and 24 hours, got 30",
