@@ -77,7 +77,14 @@ _EXAMPLE = "for example date,mood,sleep_hours"
 
 def import_csv(journal: Journal, path: Path | str, *, replace: bool = False) -> ImportSummary:
     """Import a daily CSV: all of it, or (on any problem) nothing, raising
-    :class:`ImportProblems` with every problem found."""
+    :class:`ImportProblems` with every problem found.
+
+    A date that already holds a record of a kind the row fills is a conflict. With ``replace``
+    the row wins instead: for a check-in, sleep or session load, the fields the file has columns
+    for take the file's values (an empty cell clears one) and the others keep what was stored;
+    the day's activities and cup actions are replaced by the file's. A kind the row leaves
+    entirely empty is left alone.
+    """
     text = read_text(path)
     batch = ImportBatch(journal, path, replace=replace)
     rows = _rows(text, batch)

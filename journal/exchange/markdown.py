@@ -8,6 +8,7 @@ not meant to be imported back; the JSON export is the complete copy.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -37,6 +38,9 @@ _SCALE_LABELS = {
     "intrusive": "intrusive thoughts",
     "meaning": "meaning",
 }
+# Headings an entry's own Markdown uses sit below the entry's title (### …), so that a "# Today"
+# inside an entry does not break the document's outline.
+_BODY_HEADING = re.compile(r"^(#{1,3})(?=\s)", re.MULTILINE)
 _DAY_KINDS = ("checkins", "sleep", "sessions", "activities", "cup_actions", "self_checks")
 
 
@@ -214,5 +218,5 @@ def _entry(entry: Entry) -> list[str]:
     if any(about):
         lines += ["", f"*{' · '.join(part for part in about if part)}*"]
     if entry.body.strip():
-        lines += ["", entry.body.rstrip()]
+        lines += ["", _BODY_HEADING.sub(r"###\1", entry.body.rstrip())]
     return lines

@@ -96,7 +96,7 @@ def test_markdown_is_a_readable_diary(journal, tmp_path):
             include_in_summary=True,
         )
     )
-    journal.entries.add(Entry("2026-03-02", body="Untitled thoughts."))
+    journal.entries.add(Entry("2026-03-02", body="Untitled thoughts.\n# My own heading\n#no"))
     out = tmp_path / "journal.md"
     assert export_file(journal, "markdown", out) == 11
     text = out.read_text(encoding="utf-8")
@@ -121,7 +121,8 @@ def test_markdown_is_a_readable_diary(journal, tmp_path):
         "### A hard session\n\n*#supervision #heavy · marked for the supervisor summary*\n\n"
         "I kept thinking about it.\n\n**Note to self:** ask for supervision.\n"
     ) in day_two
-    assert "### Untitled entry\n\nUntitled thoughts." in day_two
+    # The entry's own heading sits below its title; '#no' is not a heading and stays as it is.
+    assert "### Untitled entry\n\nUntitled thoughts.\n#### My own heading\n#no\n" in day_two
 
 
 def test_exchange_never_imports_qt_or_matplotlib(tmp_path):
