@@ -107,6 +107,20 @@ def test_empty_entry_is_refused(refill, made: Path, digest: Callable[[Path], str
     assert digest(made) == before
 
 
+def test_stdin_that_is_not_utf8_is_refused(made: Path, passphrase: str, digest) -> None:
+    """Bytes that are not UTF-8 on stdin: a clear message, exit 1, nothing written."""
+    before = digest(made)
+    result = subprocess.run(
+        [sys.executable, "-m", "journal", "write", "--journal", str(made)],
+        input=b"caf\xe9 latin-1 text\n",
+        capture_output=True,
+        env={**os.environ, "REFILL_PASSPHRASE": passphrase},
+    )
+    assert result.returncode == 1
+    assert result.stderr == b"refill: the text on stdin is not UTF-8; nothing was saved\n"
+    assert digest(made) == before
+
+
 def test_too_long_title_is_refused_before_anything_opens(refill, made: Path) -> None:
     """An over-long title is named with its limit and needs no passphrase."""
     result = refill("write", "--title", "x" * 301, input="text", passphrase=None)

@@ -80,11 +80,18 @@ def test_no_plaintext_left_after_a_full_session(refill, tmp_path: Path, passphra
     run("log", "cup", "--title", f"cup {canary}", "--note", f"cup note {canary}")
     assert canary in run("search", canary)
     assert canary in run("show", "--date", "today")
+    daily = tools / "daily.csv"
+    daily.write_text(f"date,mood,note\n2026-01-05,6,csv {canary}\n", encoding="utf-8")
+    run("import", str(daily))
+    assert canary in run("show", "--id", "2")
+    assert canary in run("export", "--format", "csv")
+    assert canary in run("export", "--format", "markdown")
     run("export", "--format", "json", "--out", str(export))
     refill_second = {"journal": second}
     run("init", **refill_second)
     run("import", str(export), **refill_second)
     run("backup")
+    run("backup", "--list")
     snapshot = folder / "snapshot.refill-backup"
     run("backup", "--out", str(snapshot))
     run("restore", str(snapshot))
