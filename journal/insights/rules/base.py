@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from statistics import median
 
 from journal.insights.baseline import RECENT_DAYS, reference_at, weekly_sums
 from journal.insights.model import Evidence
@@ -136,6 +137,18 @@ def week_total(ctx: RuleContext, end: int, metric: str) -> tuple[float, int]:
     return sum(values), len(values)
 
 
+def without_peak(ctx: RuleContext, end: int, metric: str) -> float:
+    """The 7-day total with its heaviest day counted as a middling one.
+
+    Rules check this too, so a single extreme day (a 12-hour catch-up, a crisis day) cannot
+    carry a weekly total over a line on its own: one bad day never flags.
+    """
+    values = ctx.timeline.logged(metric, end, 7)
+    if len(values) < 3:
+        return sum(values)
+    return sum(values) - max(values) + median(values)
+
+
 def weekly_rise(ctx: RuleContext, end: int, load: WeeklyLoad) -> Finding | Needs | None:
     """The last week's total well above the usual week, and so were the weeks ending 3 and 6
     days ago.
@@ -155,7 +168,8 @@ def weekly_rise(ctx: RuleContext, end: int, load: WeeklyLoad) -> Finding | Needs
     def high(t: float) -> bool:
         return t >= load.floor and t >= usual * load.ratio and t - usual >= load.min_rise
 
-    if not (high(total) and all(high(week_total(ctx, end - d, load.metric)[0]) for d in (3, 6))):
+    earlier = [week_total(ctx, end - d, load.metric)[0] for d in (3, 6)]
+    if not (high(total) and high(without_peak(ctx, end, load.metric)) and all(map(high, earlier))):
         return None
     note = (
         f"{fmt(total, '')} {load.label} in the last 7 days, against your usual "

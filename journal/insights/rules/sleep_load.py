@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from statistics import median
 
 from journal.insights.baseline import RECENT_DAYS, baseline_at
 from journal.insights.model import Evidence
@@ -16,6 +17,7 @@ from journal.insights.rules.base import (
     merge,
     week_total,
     weekly_rise,
+    without_peak,
 )
 
 SHORT_NIGHT_HOURS = 6.0  # under 6 h predicted later burnout (Söderström 2012)
@@ -31,7 +33,9 @@ def sleep_debt(ctx: RuleContext, end: int) -> Outcome:
     short = sum(h < SHORT_NIGHT_HOURS for h in nights)
     under = sum(h < target for h in nights)
     signals = []
-    if mean <= target - 1 and under >= 3:
+    # the shortest night counted as a middling one: one sleepless night is not a sleep debt
+    trimmed = (sum(nights) - min(nights) + median(nights)) / len(nights)
+    if max(mean, trimmed) <= target - 1 and under >= 3:
         signals.append("sleep_below_target")
     if short >= 4:
         signals.append("short_nights")
@@ -59,7 +63,7 @@ def high_session_load(ctx: RuleContext, end: int) -> Outcome:
     total, logged = week_total(ctx, end, "session_hours")
     earlier, _ = week_total(ctx, end - 3, "session_hours")
     over_cap: Outcome = None
-    if total > cap and earlier > cap:
+    if total > cap and earlier > cap and without_peak(ctx, end, "session_hours") > cap:
         note = f"{total:.1f} client hours in the last 7 days, over your weekly cap of {cap:g} h"
         over_cap = Finding(
             ("over_cap",), (Evidence("session_hours_week", 7, total, None, cap, note),)
@@ -80,7 +84,11 @@ def admin_overload(ctx: RuleContext, end: int) -> Outcome:
     against_sessions: Outcome = None
     if logged < MIN_RECENT:
         against_sessions = Needs(f"admin hours logged on at least {MIN_RECENT} of the last 7 days")
-    elif admin >= 8 and admin >= sessions and admin_before >= 8 and admin_before >= sessions_before:
+    elif (
+        min(admin_before, without_peak(ctx, end, "admin_hours")) >= 8
+        and admin >= sessions
+        and admin_before >= sessions_before
+    ):
         note = f"{admin:.1f} admin hours in the last 7 days against {sessions:.1f} client hours"
         against_sessions = Finding(
             ("admin_over_sessions",),
