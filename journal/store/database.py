@@ -51,6 +51,7 @@ class Database:
         self._key = bytearray(key)
         self.salt = salt
         self._depth = 0
+        self._checkpoint_pending = False
         self._lock = threading.RLock()
 
     # ----------------------------------------------------------------- opening
@@ -66,7 +67,7 @@ class Database:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         os.close(fd)
         try:
-            conn = _connect(path, create=True)
+            conn = _connect(path, "mode=rwc")
             conn.execute(f'PRAGMA key = "{keys.sql_key(key, salt)}"')
             conn.execute(f"PRAGMA cipher_page_size = {PAGE_SIZE}")
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -89,7 +90,8 @@ class Database:
             if passphrase is None:
                 raise ValueError("a passphrase or a raw key is needed")
             raw_key = keys.derive_key(passphrase, salt)
-        conn = _connect(path, create=False)
+        _check_read_only(path, raw_key)
+        conn = _connect(path, "mode=rw")
         try:
             conn.execute(f'PRAGMA key = "{keys.sql_key(raw_key)}"')
             _verify_keyed(conn, path)
@@ -178,9 +180,13 @@ class Database:
                 self.execute("COMMIT" if depth == 0 else f"RELEASE sp{depth}")
             except BaseException:
                 self._roll_back(depth)
+                if depth == 0:
+                    self._checkpoint_pending = False
                 raise
             finally:
                 self._depth = depth
+            if depth == 0 and self._checkpoint_pending:
+                self.checkpoint()
 
     def _roll_back(self, depth: int) -> None:
         # SQLite may already have rolled back by itself (e.g. after SQLITE_FULL); the original
@@ -195,8 +201,16 @@ class Database:
 
     # ------------------------------------------------------------ maintenance
     def checkpoint(self) -> None:
-        """Fold the WAL into the main file and truncate it (after deletes, before backups)."""
+        """Fold the WAL into the main file and truncate it (after deletes, before backups).
+
+        SQLite cannot checkpoint inside a transaction; there it happens after the outermost
+        commit (and not at all if the transaction rolls back: nothing was deleted).
+        """
         with self._lock:
+            if self._depth:
+                self._checkpoint_pending = True
+                return
+            self._checkpoint_pending = False
             self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def integrity_check(self) -> list[str]:
@@ -268,12 +282,28 @@ def inspect_file(path: Path) -> bytes:
     return head[: keys.SALT_BYTES]
 
 
-def _connect(path: Path, *, create: bool) -> sqlcipher3.Connection:
-    mode = "rwc" if create else "rw"
-    uri = f"{path.resolve().as_uri()}?mode={mode}"
+def _connect(path: Path, query: str) -> sqlcipher3.Connection:
+    uri = f"{path.resolve().as_uri()}?{query}"
     conn = sqlcipher3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
     conn.execute("PRAGMA cipher_log_level = NONE")
     return conn
+
+
+def _check_read_only(path: Path, key: bytes) -> None:
+    """Run the checks of :func:`_verify_keyed` through a read-only connection first.
+
+    A read-write connection, even a wrongly keyed one, folds a crashed session's WAL into the
+    file when it closes, so a refused journal would not stay byte-for-byte as it was. After a
+    crash (``-wal`` and ``-shm`` left behind) the read-only connection reads the WAL but cannot
+    write the file or the WAL; otherwise ``immutable`` stops SQLite creating ``-wal``/``-shm``.
+    """
+    crashed = all(path.with_name(path.name + side).exists() for side in ("-wal", "-shm"))
+    conn = _connect(path, "mode=ro" if crashed else "mode=ro&immutable=1")
+    try:
+        conn.execute(f'PRAGMA key = "{keys.sql_key(key)}"')
+        _verify_keyed(conn, path)
+    finally:
+        conn.close()
 
 
 def _verify_keyed(conn: sqlcipher3.Connection, path: Path) -> None:

@@ -283,3 +283,20 @@ def test_any_mix_of_operators_searches_without_error(
     """Operators, quotes and punctuation in any order give a list of hits, never an exception."""
     for joiner in ("", " "):
         assert isinstance(shared_journal.entries.search(joiner.join(pieces)), list)
+
+
+def test_delete_inside_a_larger_transaction(journal: Journal) -> None:
+    """Deleting entries inside an outer transaction works; the WAL is folded after the commit,
+    and a rollback brings the entry back."""
+    wal = journal.path.with_name(journal.path.name + "-wal")
+    keep = journal.entries.add(Entry("2026-03-01", title="keep"))
+    with pytest.raises(RuntimeError), journal.db.transaction():
+        journal.entries.delete(keep.id or 0)
+        raise RuntimeError("changed my mind")
+    assert journal.entries.get(keep.id or 0) == keep
+    gone = journal.entries.add(Entry("2026-03-01", title="gone"))
+    with journal.db.transaction():
+        assert journal.entries.delete(gone.id or 0)
+        assert wal.stat().st_size > 0
+    assert journal.entries.get(gone.id or 0) is None
+    assert wal.stat().st_size == 0

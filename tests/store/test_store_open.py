@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
+import shutil
 import stat
 import sys
 from collections.abc import Callable, Iterator
@@ -347,3 +349,58 @@ def test_open_needs_a_passphrase_or_key(closed_journal: Path) -> None:
     """Opening with neither a passphrase nor a raw key is a programming error."""
     with pytest.raises(ValueError):
         Database.open(closed_journal)
+
+
+# ------------------------------------------------------------------ after a crash (hot WAL)
+
+
+def _crash_copy(journal_path: Path, into: Path) -> Path:
+    """Copy a journal that is still open, -wal and -shm included: what a crash leaves."""
+    into.mkdir()
+    for side in ("", "-wal", "-shm"):
+        shutil.copyfile(f"{journal_path}{side}", into / f"{journal_path.name}{side}")
+    return into / journal_path.name
+
+
+def _main_and_wal(path: Path) -> tuple[object, ...]:
+    """Hashes of the file and its WAL, and the names beside them (the -shm index may be rebuilt)."""
+    wal = path.with_name(path.name + "-wal")
+    return (
+        hashlib.sha256(path.read_bytes()).hexdigest(),
+        hashlib.sha256(wal.read_bytes()).hexdigest(),
+        sorted(p.name for p in path.parent.iterdir()),
+    )
+
+
+def test_crashed_journal_survives_wrong_passphrases_untouched(
+    journal: Journal, passphrase: str, tmp_path: Path
+) -> None:
+    """After a crash, wrong passphrases change neither the file nor its WAL; the right one
+    then recovers the last save."""
+    journal.checkins.save(CheckIn("2026-03-01", mood=3, note="only in the WAL"))
+    crashed = _crash_copy(journal.path, tmp_path / "crashed")
+    assert crashed.with_name(crashed.name + "-wal").stat().st_size > 0
+    before = _main_and_wal(crashed)
+    for attempt in range(3):
+        with pytest.raises(WrongPassphrase):
+            Journal.open(crashed, passphrase=f"wrong {attempt}")
+    assert _main_and_wal(crashed) == before
+    with Journal.open(crashed, passphrase=passphrase) as recovered:
+        assert recovered.checkins.get("2026-03-01") == CheckIn(
+            "2026-03-01", mood=3, note="only in the WAL"
+        )
+        assert recovered.db.integrity_check() == ["ok"]
+
+
+def test_crashed_newer_journal_is_refused_untouched(
+    journal: Journal, passphrase: str, tmp_path: Path, raw: Callable[..., Any]
+) -> None:
+    """A newer version recorded only in a crashed session's WAL is still refused, untouched."""
+    journal.close(backup_if_changed=False)
+    with raw(journal.path, f"PRAGMA key = '{passphrase}'") as conn:
+        conn.execute(f"PRAGMA user_version = {LATEST_VERSION + 1}")
+        crashed = _crash_copy(journal.path, tmp_path / "crashed")
+    before = _main_and_wal(crashed)
+    with pytest.raises(JournalTooNew):
+        Journal.open(crashed, passphrase=passphrase)
+    assert _main_and_wal(crashed) == before
