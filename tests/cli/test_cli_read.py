@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -116,3 +119,29 @@ def test_show_unknown_id_and_bad_dates(refill, filled: Path) -> None:
     reversed_period = refill("show", "--from", "2026-03-05", "--to", "2026-03-01")
     assert reversed_period.returncode == 1
     assert "after" in reversed_period.stderr
+
+
+def test_search_process_imports_stay_minimal(filled: Path, passphrase: str) -> None:
+    """`refill search --journal` imports no Qt, matplotlib, numpy, platformdirs or csv."""
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-X",
+            "importtime",
+            "-m",
+            "journal",
+            "search",
+            "walk",
+            "--journal",
+            str(filled),
+        ],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "REFILL_PASSPHRASE": passphrase},
+    )
+    assert result.returncode == 0, result.stderr
+    imported = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines()}
+    assert "sqlcipher3" in imported
+    heavy = {"PySide6", "matplotlib", "numpy", "platformdirs", "csv"}
+    assert not {name.split(".")[0] for name in imported} & heavy
+    assert not {name for name in imported if name.startswith("journal.insights")}
