@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from journal.insights.model import FLAG_KINDS
-
 
 @dataclass(frozen=True)
 class FlagInfo:
@@ -165,7 +163,6 @@ _FLAGS = (
 )
 
 FLAGS: dict[str, FlagInfo] = {f.id: f for f in _FLAGS}
-assert all(f.kind in FLAG_KINDS for f in _FLAGS)
 
 #: agreement for a `warning` (DESIGN.md §4)
 BURNOUT_LOAD = frozenset({"high_session_load", "admin_overload", "no_recovery", "sleep_debt"})

@@ -66,4 +66,13 @@ def snooze(journal: Journal, flag_id: str, today: dt.date, days: int = 7) -> Fla
 def save_self_check(journal: Journal, answers: Sequence[int], day: dt.date) -> SelfCheck:
     """Score and store one self-check (ValueError on a wrong number or range of answers)."""
     scores = score(answers)
-    return journal.self_checks.add(SelfCheck(day.isoformat(), answers=tuple(answers), **scores))
+    return journal.self_checks.add(
+        SelfCheck(
+            day.isoformat(),
+            answers=tuple(answers),
+            exhaustion=scores["exhaustion"],
+            detachment=scores["detachment"],
+            secondary_trauma=scores["secondary_trauma"],
+            satisfaction=scores["satisfaction"],
+        )
+    )

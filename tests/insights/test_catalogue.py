@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from journal.insights import FLAGS, CatalogueError, load_catalogue
+from journal.insights import FLAG_KINDS, FLAGS, CatalogueError, load_catalogue
 from journal.insights.matching import suggest
+from journal.insights.rules import RULES
 from journal.resources import resource_path
 from journal.store.models import CUP_CATEGORIES, CustomAction
 
@@ -19,6 +20,15 @@ def test_catalogue_has_30_actions_in_every_category() -> None:
     assert len(catalogue.actions) >= 30
     assert len({a.id for a in catalogue.actions}) == len(catalogue.actions)
     assert {a.category for a in catalogue.actions} == set(CUP_CATEGORIES)
+
+
+def test_flag_catalogue_has_13_stable_ids_with_valid_kinds() -> None:
+    """The 13 DESIGN.md flag ids are all present, each with a known kind and its wording."""
+    assert set(FLAGS) == set(RULES) and len(FLAGS) == 13
+    for info in FLAGS.values():
+        assert info.kind in FLAG_KINDS
+        assert info.title and info.explanation and info.is_not
+        assert set(info.categories) <= set(CUP_CATEGORIES)
 
 
 def test_every_flag_has_at_least_two_actions() -> None:

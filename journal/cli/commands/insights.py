@@ -13,6 +13,8 @@ from journal.cli.errors import CliError
 if TYPE_CHECKING:  # the insights load only when this command runs
     from journal.insights import InsightsReport
 
+SHOW_HELPS = 8  # the clearest ones; --json lists them all
+
 KIND_HEADINGS = {
     "burnout": "Burnout — load, recovery and strain",
     "compassion_fatigue": "Compassion fatigue — the weight of trauma work",
@@ -20,7 +22,9 @@ KIND_HEADINGS = {
 }
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
     parser = sub.add_parser(
         "insights",
         parents=[common],
@@ -79,7 +83,10 @@ def render(report: InsightsReport) -> str:
     if report.snoozed:
         names = ", ".join(f"{f.title} (until {f.snoozed_until})" for f in report.snoozed)
         lines += [f"Snoozed: {names}", ""]
-    helps = [h for h in report.what_helps if h.favourable]
+    helps = sorted(
+        (h for h in report.what_helps if h.favourable),
+        key=lambda h: (h.suggestive, -min(abs(h.ci90[0]), abs(h.ci90[1]))),
+    )[:SHOW_HELPS]
     if helps:
         lines.append("What seems to help you (observations, not proof)")
         for h in helps:

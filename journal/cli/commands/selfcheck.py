@@ -17,7 +17,9 @@ from journal.cli.errors import CliError
 from journal.store.models import SELF_CHECK_SCORES
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
     parser = sub.add_parser(
         "selfcheck",
         parents=[common],

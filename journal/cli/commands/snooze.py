@@ -10,7 +10,9 @@ from journal.cli.errors import CliError
 from journal.store import ValidationError
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
     parser = sub.add_parser(
         "snooze",
         parents=[common],
