@@ -7,7 +7,6 @@ new column there becomes a new ``--option`` here without another edit.
 from __future__ import annotations
 
 import dataclasses
-import difflib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -93,6 +92,8 @@ def check_cup_action(journal: Journal, record: CupActionDone) -> None:
     otherwise be stored as a new action that no insight or chart recognises."""
     if record.action_id is None:
         return
+    import difflib
+
     from journal.insights.catalogue import load_catalogue
 
     known = {a.id for a in load_catalogue().actions} | {a.id for a in journal.custom_actions.all()}
