@@ -11,7 +11,7 @@ import dataclasses
 import datetime as dt
 import json
 from collections.abc import Callable, Iterable
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, Protocol, TypeVar
 
 from journal.store.database import Database
 from journal.store.errors import ValidationError
@@ -25,7 +25,33 @@ from journal.store.models import (
 )
 from journal.store.validation import parse_date, validate_record
 
-R = TypeVar("R")
+if TYPE_CHECKING:
+    from dataclasses import Field
+
+
+class RecordType(Protocol):
+    """Any record dataclass of ``journal.store.models``."""
+
+    __dataclass_fields__: ClassVar[dict[str, Field[Any]]]
+
+
+class DatedRecord(RecordType, Protocol):
+    """A record with a ``date`` (check-in, sleep, session load, and every item)."""
+
+    @property
+    def date(self) -> str: ...
+
+
+class ItemRecord(DatedRecord, Protocol):
+    """A record dataclass with an integer ``id`` (activities, cup actions, entries…)."""
+
+    @property
+    def id(self) -> int | None: ...
+
+
+T = TypeVar("T", bound=RecordType)
+R = TypeVar("R", bound=DatedRecord)
+Item = TypeVar("Item", bound=ItemRecord)
 
 
 def utc_now() -> str:
@@ -68,16 +94,16 @@ _CODECS: dict[str, tuple[Callable[[Any], Any], Callable[[Any], Any]]] = {
 }
 
 
-class _Mapper(Generic[R]):
+class _Mapper(Generic[T]):
     """Turns records of one dataclass into rows of one table and back."""
 
-    def __init__(self, model: type[R], table: str) -> None:
+    def __init__(self, model: type[T], table: str) -> None:
         self.model = model
         self.table = table
-        self.fields = [f.name for f in dataclasses.fields(model)]  # type: ignore[arg-type]
+        self.fields = [f.name for f in dataclasses.fields(model)]
         self.columns = ", ".join(self.fields)
 
-    def to_row(self, record: R) -> dict[str, Any]:
+    def to_row(self, record: T) -> dict[str, Any]:
         row = {}
         for name in self.fields:
             value = getattr(record, name)
@@ -85,7 +111,7 @@ class _Mapper(Generic[R]):
             row[name] = codec[0](value) if codec and value is not None else value
         return row
 
-    def from_row(self, row: Iterable[Any]) -> R:
+    def from_row(self, row: Iterable[Any]) -> T:
         values = {}
         for name, value in zip(self.fields, row, strict=True):
             codec = _CODECS.get(name)
@@ -113,7 +139,7 @@ class DailyRepository(Generic[R]):
 
     def prepare(self, record: R) -> R:
         """Validate and normalise a record; subclasses add cross-field rules."""
-        return validate_record(record)  # type: ignore[no-any-return]
+        return validate_record(record)
 
     def save(self, record: R, *, merge: bool = False) -> R:
         """Store the day's record, replacing it; with ``merge`` only given (non-None) fields
@@ -123,10 +149,10 @@ class DailyRepository(Generic[R]):
         # other fields into the same day in between would otherwise be overwritten.
         with self.db.transaction():
             if merge:
-                stored = self.get(record.date)  # type: ignore[attr-defined]
+                stored = self.get(record.date)
                 if stored is not None:
                     given = {k: v for k, v in self._map.to_row(record).items() if v is not None}
-                    record = self.prepare(dataclasses.replace(stored, **self._decode(given)))  # type: ignore[type-var]
+                    record = self.prepare(dataclasses.replace(stored, **self._decode(given)))
             row = self._map.to_row(record)
             row["updated_at"] = utc_now()
             names = list(row)
@@ -176,24 +202,24 @@ class DailyRepository(Generic[R]):
         return int(self.db.query(f"SELECT count(*) FROM {self._map.table}")[0][0])
 
 
-class ItemRepository(Generic[R]):
+class ItemRepository(Generic[Item]):
     """Records with any number per date and an integer ``id``."""
 
-    def __init__(self, db: Database, model: type[R], table: str) -> None:
+    def __init__(self, db: Database, model: type[Item], table: str) -> None:
         self.db = db
         self._map = _Mapper(model, table)
         self._data_fields = [n for n in self._map.fields if n != "id"]
 
-    def prepare(self, record: R) -> R:
-        return validate_record(record)  # type: ignore[no-any-return]
+    def prepare(self, record: Item) -> Item:
+        return validate_record(record)
 
-    def _row(self, record: R) -> dict[str, Any]:
+    def _row(self, record: Item) -> dict[str, Any]:
         row = self._map.to_row(record)
         row.pop("id")
         row["updated_at"] = utc_now()
         return row
 
-    def add(self, record: R) -> R:
+    def add(self, record: Item) -> Item:
         """Insert a new record and return it with its ``id``."""
         record = self.prepare(record)
         row = self._row(record)
@@ -208,30 +234,30 @@ class ItemRepository(Generic[R]):
         assert stored is not None
         return stored
 
-    def update(self, record: R) -> R:
+    def update(self, record: Item) -> Item:
         """Rewrite a stored record (matched by ``id``)."""
         record = self.prepare(record)
         row = self._row(record)
         assignments = ", ".join(f"{n} = :{n}" for n in row)
-        row["id"] = record.id  # type: ignore[attr-defined]
+        row["id"] = record.id
         with self.db.transaction():
             cursor = self.db.execute(
                 f"UPDATE {self._map.table} SET {assignments} WHERE id = :id", row
             )
         if not cursor.rowcount:
-            raise KeyError(record.id)  # type: ignore[attr-defined]
+            raise KeyError(record.id)
         return record
 
-    def get(self, item_id: int) -> R | None:
+    def get(self, item_id: int) -> Item | None:
         rows = self.db.query(
             f"SELECT {self._map.columns} FROM {self._map.table} WHERE id = ?", (item_id,)
         )
         return self._map.from_row(rows[0]) if rows else None
 
-    def on(self, date: str) -> list[R]:
+    def on(self, date: str) -> list[Item]:
         return self.between(date, date)
 
-    def between(self, start: str | None = None, end: str | None = None) -> list[R]:
+    def between(self, start: str | None = None, end: str | None = None) -> list[Item]:
         where, params = _range_clause(start, end)
         rows = self.db.query(
             f"SELECT {self._map.columns} FROM {self._map.table}{where} ORDER BY date, id", params

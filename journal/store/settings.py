@@ -79,4 +79,4 @@ class SettingsRepository:
                     "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                     (key, json.dumps(getattr(settings, key))),
                 )
-        return settings  # type: ignore[no-any-return]
+        return settings

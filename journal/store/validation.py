@@ -11,11 +11,15 @@ import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from journal.store.errors import ValidationError
 
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
 Validator = Callable[[Any], Any]
+Record = TypeVar("Record", bound="DataclassInstance")
 
 _TIME_RE = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
@@ -155,7 +159,7 @@ def checked(validator: Validator) -> dict[str, Any]:
     return {"validate": validator}
 
 
-def validate_record(record: Any) -> Any:
+def validate_record(record: Record) -> Record:
     """Return a copy of a dataclass record with every field validated and normalised.
 
     ``None`` always means *missing* and passes; the first bad field raises ``ValidationError``.
