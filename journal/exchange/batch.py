@@ -102,8 +102,8 @@ class ImportBatch:
 
     # ------------------------------------------------------------------ writing
     def commit(self) -> ImportSummary:
-        """Write everything in one transaction, or raise :class:`ImportProblems` having
-        written nothing."""
+        """Write everything in one transaction, or raise :class:`ImportProblems` with every
+        problem collected so far and every conflict, having written nothing."""
         summary = ImportSummary()
         with self.journal.db.transaction():
             replace_dates = self._find_conflicts()
@@ -130,15 +130,23 @@ class ImportBatch:
         return {record.date for record in repo.between(low, high)} & dates
 
     def _find_conflicts(self) -> dict[str, set[str]]:
-        """Report dates that already hold data of an imported kind; with ``replace`` return
-        them per kind instead."""
+        """Report what would overwrite data already in the journal; with ``replace``, return
+        instead the dates per kind whose stored records give way."""
         wanted: dict[str, set[str]] = {kind: set() for kind in DATED_KINDS}
         for item in self._records:
             wanted[item.kind].add(item.record.date)
         existing = {kind: self._existing_dates(kind, dates) for kind, dates in wanted.items()}
         if self.replace:
             return existing
-        reported: set[tuple[str, str] | tuple[int, str]] = set()
+        self._report_dated_conflicts(existing)
+        self._report_keyed_conflicts()
+        if self._settings is not None:
+            self._check_settings(*self._settings)
+        return {kind: set() for kind in DATED_KINDS}
+
+    def _report_dated_conflicts(self, existing: dict[str, set[str]]) -> None:
+        """One problem per CSV row, or per kind and date in a JSON document."""
+        reported: set[tuple[str | int, str]] = set()
         for item in self._records:
             date = item.record.date
             column = item.column_of("date")
@@ -146,6 +154,9 @@ class ImportBatch:
             if date in existing[item.kind] and place not in reported:
                 reported.add(place)
                 self.problem(item.line, column, f"{date} already has data {REPLACE_HINT}")
+
+    def _report_keyed_conflicts(self) -> None:
+        """Custom actions and snoozes are keyed by id: a different one under the same id."""
         stored_actions = {action.id: action for action in self.journal.custom_actions.all()}
         for action, column in self._custom_actions:
             if stored_actions.get(action.id, action) != action:
@@ -157,9 +168,6 @@ class ImportBatch:
             if until != snooze.until:
                 reason = f"{snooze.flag_id} is already snoozed until {until} {REPLACE_HINT}"
                 self.problem(0, column, reason)
-        if self._settings is not None:
-            self._check_settings(*self._settings)
-        return {kind: set() for kind in DATED_KINDS}
 
     def _check_settings(self, values: dict[str, Any], column: str) -> None:
         """Settings the user changed from the defaults are theirs: never overwrite them

@@ -116,8 +116,6 @@ def import_json(journal: Journal, path: Path | str, *, replace: bool = False) ->
         if snooze is not None:
             batch.add_snooze(snooze, where)
     _read_settings(batch, document.get("settings"))
-    if batch.problems:
-        raise ImportProblems(batch.problems, path)
     return batch.commit()
 
 

@@ -40,7 +40,7 @@ def test_header_is_designs_columns_in_order(journal, tmp_path):
     """Even an empty journal exports the full header, in DESIGN.md's order."""
     out = tmp_path / "days.csv"
     assert export_csv(journal, out) == 0
-    assert out.read_text(encoding="utf-8") == ",".join(DESIGN_COLUMNS) + "\n"
+    assert out.read_bytes() == ",".join(DESIGN_COLUMNS).encode() + b"\r\n"
 
 
 def test_one_row_per_date_with_summed_activity_and_joined_cup_actions(journal, tmp_path):
@@ -73,7 +73,7 @@ def test_one_row_per_date_with_summed_activity_and_joined_cup_actions(journal, t
 
 def test_notes_are_quoted_so_any_csv_reader_gets_them_back(journal, tmp_path):
     """Commas, quotes and line breaks in a note survive a standard CSV reader."""
-    note = 'She said "enough", and\nI agreed.\r\nTomorrow: rest'
+    note = 'She said "enough", and\nI agreed.\r\nTomorrow: rest\r'
     journal.checkins.save(CheckIn("2026-03-01", note=note))
     out = tmp_path / "days.csv"
     export_csv(journal, out)

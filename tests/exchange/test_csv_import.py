@@ -336,3 +336,15 @@ def test_replace_checks_the_merged_record(journal, write_file, snapshot):
         "(with what is already stored for 2026-03-01)"
     ]
     assert snapshot(journal) == before
+
+
+def test_conflicts_are_reported_together_with_bad_values(journal, write_file, snapshot):
+    """One pass shows both kinds of problem, so the user never fixes a file twice."""
+    journal.checkins.save(CheckIn("2026-03-01", mood=4))
+    before = snapshot(journal)
+    path = write_file("days.csv", "date,mood\n2026-03-01,5\n2026-03-02,50\n")
+    assert problems_of(journal, path) == [
+        "line 2, column date: 2026-03-01 already has data (use --replace to overwrite)",
+        "line 3, column mood: must be a whole number from 0 to 10, got 50",
+    ]
+    assert snapshot(journal) == before

@@ -47,7 +47,7 @@ def test_stdout_gets_the_same_text_as_a_file(journal, tmp_path, capsys, fmt, mon
     export_file(journal, fmt, out)
     capsys.readouterr()
     export_file(journal, fmt, None)
-    assert capsys.readouterr().out == out.read_text(encoding="utf-8")
+    assert capsys.readouterr().out == out.read_bytes().decode("utf-8")
 
 
 def test_failure_while_writing_keeps_the_old_file_and_leaves_no_partial(tmp_path):
