@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import json
 from pathlib import Path
 from typing import Any
@@ -104,7 +105,7 @@ def import_json(journal: Journal, path: Path | str, *, replace: bool = False) ->
         for where, raw in _records(batch, document, key):
             record = _record(batch, model, raw, where)
             if record is not None:
-                batch.add(Incoming(key, record, 0, lambda field, at=where: f"{at}.{field}"))
+                batch.add(Incoming(key, record, 0, functools.partial(_field_path, where)))
     for where, raw in _records(batch, document, "custom_actions"):
         action = _record(batch, CustomAction, raw, where)
         if action is not None and not action.title.strip():
@@ -117,6 +118,10 @@ def import_json(journal: Journal, path: Path | str, *, replace: bool = False) ->
             batch.add_snooze(snooze, where)
     _read_settings(batch, document.get("settings"))
     return batch.commit()
+
+
+def _field_path(record_path: str, field: str) -> str:
+    return f"{record_path}.{field}"
 
 
 def _load(path: Path | str) -> dict[str, Any]:

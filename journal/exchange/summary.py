@@ -38,7 +38,7 @@ class ImportSummary:
     @property
     def total(self) -> int:
         """Records written, settings included, replaced dates not (they are not records)."""
-        return sum(getattr(self, name) for name in _WORDS) + self.settings
+        return sum(int(getattr(self, name)) for name in _WORDS) + self.settings
 
     def describe(self) -> str:
         """``"Imported 3 check-ins, 2 nights of sleep and 1 activity."`` and the like."""
