@@ -20,10 +20,13 @@ from pathlib import Path
 import pytest
 from helpers.writer_process import WriterProcess
 
-from journal.store import Journal
+from journal.store import Journal, WrongPassphrase
+from journal.store.models import Entry
 
 KILLS = 52
+REKEY_KILLS = 8
 SEED = 20260301
+OTHER_PASSPHRASE = "another long passphrase"
 
 pytestmark = [
     pytest.mark.slow,
@@ -109,3 +112,57 @@ def test_sigkill_at_random_moments_loses_no_reported_save(
     assert len(ledger.added) > KILLS * 5
     assert ledger.deleted, "the stream must have exercised deletes (and their checkpoints)"
     print(f"{KILLS} kills, {len(ledger.added)} reported entries in {elapsed:.1f} s")
+
+
+def _opens_with(path: Path, passphrase: str, entries: int) -> bool:
+    """Whether ``passphrase`` opens the journal; when it does, the data must be whole."""
+    try:
+        journal = Journal.open(path, passphrase=passphrase)
+    except WrongPassphrase:
+        return False
+    with journal:
+        assert journal.db.integrity_check() == ["ok"]
+        assert journal.entries.count() == entries
+        journal.close(backup_if_changed=False)
+    return True
+
+
+def test_sigkill_while_changing_the_passphrase_never_locks_out(
+    journal_path: Path, passphrase: str
+) -> None:
+    """Killed at random moments of a passphrase change, the journal opens with exactly one of
+    the two passphrases — the new one once the change was reported — with all its data."""
+    entries = 1500
+    with Journal.create(journal_path, passphrase) as journal, journal.db.transaction():
+        for i in range(entries):
+            journal.entries.add(Entry("2026-03-01", title=f"e{i}", body=f"{i} words " * 100))
+    current, other = passphrase, OTHER_PASSPHRASE
+
+    # One uninterrupted change measures how long a change takes on this machine right now.
+    writer = WriterProcess("rekey", str(journal_path), current, other)
+    try:
+        writer.wait_for("rekeying")
+        started = time.monotonic()
+        writer.finish()
+        window = time.monotonic() - started
+    finally:
+        writer.close()
+    current, other = other, current
+
+    rng = random.Random(SEED)
+    outcomes = {"old": 0, "new": 0}
+    for _ in range(REKEY_KILLS):
+        writer = WriterProcess("rekey", str(journal_path), current, other)
+        try:
+            writer.wait_for("rekeying")
+            time.sleep(rng.uniform(0, window))  # when the kill lands is the test's input
+            lines = writer.kill()
+        finally:
+            writer.close()
+        opened = [p for p in (current, other) if _opens_with(journal_path, p, entries)]
+        assert len(opened) == 1, f"opens with {len(opened)} of the two passphrases"
+        if "rekeyed" in lines:
+            assert opened == [other]
+        outcomes["new" if opened == [other] else "old"] += 1
+        current, other = (other, current) if opened == [other] else (current, other)
+    print(f"change takes {window * 1000:.0f} ms; after the kills: {outcomes}")

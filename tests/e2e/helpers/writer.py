@@ -6,8 +6,10 @@ reports each save on stdout only after ``save`` has returned.
                                         COUNT entries, and check-ins on COUNT days from day
                                         FIRST_DAY, after a "go" line on stdin
     writer.py merge JOURNAL FIELD COUNT merge FIELD into COUNT shared days' check-ins, after "go"
+    writer.py rekey JOURNAL OLD NEW     change the passphrase from OLD to NEW
 
-The raw key comes hex-encoded in ``REFILL_TEST_KEY`` so a restart does not pay for the KDF.
+The raw key comes hex-encoded in ``REFILL_TEST_KEY`` so a restart does not pay for the KDF
+(``rekey`` takes passphrases instead: the point there is deriving a new key).
 Report lines (one ``write`` each, so a kill never leaves half a line):
     add KEY ID        entry titled ``key KEY`` was stored with id ID
     deleting KEY ID   about to delete that entry (a kill may land before or after it)
@@ -80,8 +82,20 @@ def merge(journal: Journal, field: str, count: int) -> None:
     report("done")
 
 
+def rekey(path: Path, old: str, new: str) -> None:
+    """Open with ``old``, say so, and change the passphrase to ``new``."""
+    journal = Journal.open(path, passphrase=old)
+    report("rekeying")
+    journal.db.change_passphrase(new)
+    report("rekeyed")
+    journal.close(backup_if_changed=False)
+
+
 def main(argv: list[str]) -> None:
     command, path = argv[0], Path(argv[1])
+    if command == "rekey":
+        rekey(path, argv[2], argv[3])
+        return
     journal = Journal.open(path, raw_key=bytes.fromhex(os.environ["REFILL_TEST_KEY"]))
     try:
         if command == "stream":

@@ -16,7 +16,7 @@ WRITER = Path(__file__).with_name("writer.py")
 class WriterProcess:
     """A running writer; ``lines`` holds every complete report line read so far."""
 
-    def __init__(self, *args: str, key: bytes) -> None:
+    def __init__(self, *args: str, key: bytes = b"") -> None:
         env = {**os.environ, "REFILL_TEST_KEY": key.hex()}
         self.proc = subprocess.Popen(
             [sys.executable, str(WRITER), *args],
