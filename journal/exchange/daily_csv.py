@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import difflib
+import functools
 import io
 import re
 from collections.abc import Iterator
@@ -90,9 +91,10 @@ def import_csv(journal: Journal, path: Path | str, *, replace: bool = False) -> 
     rows = _rows(text, batch)
     header = _read_header(next(rows, None), batch)
     if header is not None:
+        in_header = _fields_in_header(header)
         first_line: dict[str, int] = {}
         for line, cells in rows:
-            _read_row(batch, header, line, cells, first_line)
+            _read_row(batch, header, in_header, line, cells, first_line)
     return batch.commit()
 
 
@@ -119,7 +121,9 @@ def _rows(text: str, batch: ImportBatch) -> Iterator[tuple[int, list[str]]]:
         start = reader.line_num + 1
 
 
-def _read_header(first: tuple[int, list[str]] | None, batch: ImportBatch) -> list[str] | None:
+def _read_header(
+    first: tuple[int, list[str]] | None, batch: ImportBatch
+) -> list[str | None] | None:
     """Column names (unknown ones as None), or None when the rows cannot be read at all."""
     if first is None:
         batch.problem(
@@ -130,7 +134,7 @@ def _read_header(first: tuple[int, list[str]] | None, batch: ImportBatch) -> lis
     if _is_date(cells[0]):
         batch.problem(line, "", f"the first line must name the columns ({_EXAMPLE}), not hold data")
         return None
-    names: list[Any] = []
+    names: list[str | None] = []
     for position, cell in enumerate(cells, start=1):
         name = cell.strip().lower()
         names.append(None)
@@ -158,9 +162,20 @@ def _is_date(cell: str) -> bool:
     return True
 
 
+def _fields_in_header(header: list[str | None]) -> dict[str, frozenset[str]]:
+    """Per record kind, the model fields the file has a column for."""
+    found: dict[str, set[str]] = {}
+    for name in header:
+        if name and name != "date":
+            kind, field = _FIELDS[name]
+            found.setdefault(kind, set()).add(field)
+    return {kind: frozenset(fields) for kind, fields in found.items()}
+
+
 def _read_row(
     batch: ImportBatch,
-    header: list[str],
+    header: list[str | None],
+    in_header: dict[str, frozenset[str]],
     line: int,
     cells: list[str],
     first_line: dict[str, int],
@@ -182,13 +197,11 @@ def _read_row(
     for column, cell in values.items():
         kind, field = _FIELDS[column]
         given_by_kind.setdefault(kind, {})[field] = cell
-    in_header = {_FIELDS[name] for name in header if name and name != "date"}
     for kind, raw in given_by_kind.items():
         if kind == "cup_actions":
             _read_cup_actions(batch, line, date, raw["action_id"])
-            continue
-        fields_in_header = frozenset(field for k, field in in_header if k == kind)
-        _add_record(batch, kind, line, date, raw, fields_in_header)
+        else:
+            _add_record(batch, kind, line, date, raw, in_header[kind])
 
 
 def _row_date(batch: ImportBatch, line: int, cell: str) -> str | None:
@@ -202,9 +215,9 @@ def _row_date(batch: ImportBatch, line: int, cell: str) -> str | None:
         return None
 
 
-def _column_namer(kind: str) -> Any:
-    columns = _COLUMN_OF[kind]
-    return lambda field: columns.get(field, field)
+def _column_name(kind: str, field: str) -> str:
+    """The CSV column a record field comes from (``hours`` of sleep → ``sleep_hours``)."""
+    return _COLUMN_OF[kind].get(field, field)
 
 
 def _add_record(
@@ -215,7 +228,7 @@ def _add_record(
     raw: dict[str, str],
     given: frozenset[str],
 ) -> None:
-    column_of = _column_namer(kind)
+    column_of = functools.partial(_column_name, kind)
     values, problems = clean_fields(_MODELS[kind], raw, complete=False)
     for field, reason in problems:
         batch.problem(line, column_of(field), reason)
@@ -230,7 +243,7 @@ def _add_record(
 
 
 def _read_cup_actions(batch: ImportBatch, line: int, date: str | None, cell: str) -> None:
-    column_of = _column_namer("cup_actions")
+    column_of = functools.partial(_column_name, "cup_actions")
     for part in cell.split(_CUP_SEPARATOR):
         name = part.strip()
         if not name:
