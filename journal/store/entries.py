@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from journal.store.database import Database
 from journal.store.models import Entry
-from journal.store.repositories import ItemRepository, normalise_tags, utc_now
+from journal.store.repositories import ItemRepository, normalise_tags, range_clause, utc_now
 from journal.store.validation import parse_date
 
 #: Markers around matched words in snippets; callers turn them into bold, ANSI or HTML.
@@ -58,6 +58,13 @@ def fts_query(text: str) -> str:
     return " ".join(parts)
 
 
+def _tag_needle(tag: str) -> str | None:
+    """``,tag,`` to find a whole tag in the stored list; ``None`` when nothing is left of it
+    after normalising (``#``, spaces), which no entry can carry."""
+    normal = normalise_tags([tag])
+    return f",{normal[0]}," if normal else None
+
+
 class EntryRepository(ItemRepository[Entry]):
     """Entries with timestamps, tags and ranked search."""
 
@@ -102,8 +109,11 @@ class EntryRepository(ItemRepository[Entry]):
         params: list[object] = [query]
         tag_clause = ""
         if tag:
+            needle = _tag_needle(tag)
+            if needle is None:
+                return []
             tag_clause = " AND instr(',' || e.tags || ',', ?) > 0"
-            params.append(f",{normalise_tags([tag])[0]},")
+            params.append(needle)
         params.append(limit)
         rows = self.db.query(
             f"""SELECT e.id, e.date, e.title, e.tags,
@@ -127,7 +137,9 @@ class EntryRepository(ItemRepository[Entry]):
         return counts
 
     def with_tag(self, tag: str) -> list[Entry]:
-        needle = f",{normalise_tags([tag])[0]},"
+        needle = _tag_needle(tag)
+        if needle is None:
+            return []
         rows = self.db.query(
             f"SELECT {self._map.columns} FROM entry "
             "WHERE instr(',' || tags || ',', ?) > 0 ORDER BY date, id",
@@ -145,6 +157,5 @@ class EntryRepository(ItemRepository[Entry]):
         return [self._map.from_row(row) for row in rows]
 
     def dates_with_entries(self, start: str | None = None, end: str | None = None) -> set[str]:
-        where = " WHERE date BETWEEN ? AND ?" if start and end else ""
-        params = (parse_date(start), parse_date(end)) if start and end else ()
+        where, params = range_clause(start, end)
         return {row[0] for row in self.db.query(f"SELECT DISTINCT date FROM entry{where}", params)}

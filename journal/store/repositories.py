@@ -119,7 +119,8 @@ class _Mapper(Generic[T]):
         return self.model(**values)
 
 
-def _range_clause(start: str | None, end: str | None) -> tuple[str, list[str]]:
+def range_clause(start: str | None, end: str | None) -> tuple[str, list[str]]:
+    """`` WHERE date >= ? AND date <= ?`` and its parameters; either end may be open."""
     clauses, params = [], []
     if start is not None:
         clauses.append("date >= ?")
@@ -180,7 +181,7 @@ class DailyRepository(Generic[R]):
 
     def between(self, start: str | None = None, end: str | None = None) -> list[R]:
         """Records dated from ``start`` to ``end`` inclusive (either open), oldest first."""
-        where, params = _range_clause(start, end)
+        where, params = range_clause(start, end)
         rows = self.db.query(
             f"SELECT {self._map.columns} FROM {self._map.table}{where} ORDER BY date", params
         )
@@ -258,7 +259,7 @@ class ItemRepository(Generic[Item]):
         return self.between(date, date)
 
     def between(self, start: str | None = None, end: str | None = None) -> list[Item]:
-        where, params = _range_clause(start, end)
+        where, params = range_clause(start, end)
         rows = self.db.query(
             f"SELECT {self._map.columns} FROM {self._map.table}{where} ORDER BY date, id", params
         )

@@ -300,3 +300,19 @@ def test_delete_inside_a_larger_transaction(journal: Journal) -> None:
         assert wal.stat().st_size > 0
     assert journal.entries.get(gone.id or 0) is None
     assert wal.stat().st_size == 0
+
+
+@pytest.mark.parametrize("tag", ["#", "   ", ",", "#,#"])
+def test_tag_that_normalises_to_nothing_matches_nothing(journal: Journal, tag: str) -> None:
+    """A tag filter with nothing left after normalising finds nothing instead of raising."""
+    journal.entries.add(Entry("2026-03-01", body="grief", tags=("work",)))
+    assert journal.entries.search("grief", tag=tag) == []
+    assert journal.entries.with_tag(tag) == []
+
+
+def test_dates_with_entries_accepts_one_open_end(journal: Journal) -> None:
+    """dates_with_entries honours a start or an end given alone."""
+    for date in ("2026-03-01", "2026-03-04", "2026-03-09"):
+        journal.entries.add(Entry(date))
+    assert journal.entries.dates_with_entries(start="2026-03-04") == {"2026-03-04", "2026-03-09"}
+    assert journal.entries.dates_with_entries(end="2026-03-04") == {"2026-03-01", "2026-03-04"}
