@@ -61,11 +61,12 @@ class Database:
         path = Path(path)
         if path.exists():
             raise JournalExists(path, "a file is already there")
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         salt = os.urandom(keys.SALT_BYTES)
         key = keys.derive_key(passphrase, salt)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         os.close(fd)
+        conn = None
         try:
             conn = _connect(path, "mode=rwc")
             conn.execute(f'PRAGMA key = "{keys.sql_key(key, salt)}"')
@@ -74,6 +75,8 @@ class Database:
             db = cls(conn, path, key, salt)
             db._configure()
         except BaseException:
+            if conn is not None:
+                conn.close()
             path.unlink(missing_ok=True)
             raise
         return db
@@ -229,6 +232,8 @@ class Database:
     def copy_to(self, dest: Path) -> None:
         """Write a consistent encrypted snapshot (same key and salt) to ``dest`` atomically."""
         dest = Path(dest)
+        if dest.resolve() == self.path.resolve():
+            raise ValueError(f"a copy cannot replace the journal it copies: {dest}")
         tmp = dest.with_name(f".{dest.name}.partial")
         tmp.unlink(missing_ok=True)
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)

@@ -188,3 +188,14 @@ def test_deleted_entry_text_is_gone_from_the_file(journal_path: Path, passphrase
     assert b"an ordinary day" in pages
     assert b"canarytext4711" not in pages.lower()
     assert b"Qvwzx" not in pages
+
+
+def test_backup_refuses_to_replace_the_journal_itself(journal: Journal) -> None:
+    """Pointing a backup at the live journal raises and leaves the journal working."""
+    journal.checkins.save(CheckIn("2026-03-01", mood=4))
+    with pytest.raises(ValueError):
+        journal.backup(journal.path)
+    with pytest.raises(ValueError):
+        journal.backup(journal.path.parent / "." / journal.path.name)
+    assert journal.checkins.count() == 1
+    assert journal.db.integrity_check() == ["ok"]

@@ -404,3 +404,11 @@ def test_crashed_newer_journal_is_refused_untouched(
     with pytest.raises(JournalTooNew):
         Journal.open(crashed, passphrase=passphrase)
     assert _main_and_wal(crashed) == before
+
+
+@posix_only
+def test_new_folder_for_a_journal_is_private(tmp_path: Path, passphrase: str) -> None:
+    """A folder created to hold a new journal is 0700."""
+    path = tmp_path / "made-for-it" / "journal.refill"
+    Journal.create(path, passphrase).close(backup_if_changed=False)
+    assert _mode(path.parent) == 0o700
