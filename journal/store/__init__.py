@@ -14,10 +14,12 @@ from journal.store.errors import (
     ValidationError,
     WrongPassphrase,
 )
+from journal.store.instance_lock import InstanceLock
 from journal.store.journal import Journal
 
 __all__ = [
     "CorruptJournal",
+    "InstanceLock",
     "Journal",
     "JournalBusy",
     "JournalError",
