@@ -146,8 +146,9 @@ class EntryEditor(QWidget):
             self.body.setPlainText(entry.body if entry else "")
             self.tags.setText(", ".join(entry.tags) if entry else "")
             self.include.setChecked(bool(entry and entry.include_in_summary))
-            stored = prompt_by_id(entry.prompt_id) if entry else None
-            self.set_prompt(stored or default_prompt)
+            # A saved entry keeps the prompt it was written to (or none); only a new entry is
+            # offered the day's prompt, so editing never re-labels what was written.
+            self.set_prompt(prompt_by_id(entry.prompt_id) if entry else default_prompt)
             self.error.show_error(None)
             self.banner.reset()
         finally:

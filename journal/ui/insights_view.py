@@ -166,6 +166,12 @@ class InsightsView(QWidget):
         scroll.setWidgetResizable(True)
         return scroll
 
+    def showEvent(self, event: Any) -> None:
+        """Coming back to the tab: look again (Today may have logged something)."""
+        super().showEvent(event)
+        if self._report is not None:
+            self.refresh()
+
     def flush(self) -> None:
         """Nothing is pending: actions and snoozes are saved when clicked."""
 

@@ -202,3 +202,21 @@ def test_activity_and_cup_action_added_and_removed(view: TodayView, journal: Jou
     view.activities.view.setCurrentIndex(view.activities.model.index(0))
     view.activities.remove_button.click()
     assert journal.activities.on(TODAY) == []
+
+
+def test_prompt_of_the_day_only_for_new_entries(view: TodayView, journal: Journal) -> None:
+    """A new entry is offered today's prompt; an old entry without one is not re-labelled."""
+    from journal.prompts import load_prompts, prompt_for
+
+    assert len(load_prompts()) >= 30
+    assert view.entries.editor.prompt == prompt_for(TODAY)
+    journal.entries.add(Entry(date=YESTERDAY, title="No prompt"))
+    view.set_date(YESTERDAY)
+    assert view.entries.editor.prompt is None
+    view.entries.editor.body.setPlainText("more")
+    assert view.flush()
+    assert journal.entries.on(YESTERDAY)[0].prompt_id is None
+    other = load_prompts()[5]
+    view.entries.editor.set_prompt(other, edited=True)
+    assert view.flush()
+    assert journal.entries.on(YESTERDAY)[0].prompt_id == other.id
