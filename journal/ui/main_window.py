@@ -221,6 +221,7 @@ class MainWindow(QMainWindow):
         self.apply_settings(settings)
         self.tabs = MainTabs(opened.journal)
         self.tabs.status.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.tabs.support_requested.connect(self.show_support)
         self.stack.addWidget(self.tabs)
         self.stack.setCurrentWidget(self.tabs)
         self.tabs.restore_place(*self._place)

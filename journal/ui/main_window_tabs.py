@@ -68,6 +68,7 @@ class MainTabs(QTabWidget):
     """The tab widget holding one view per tab for one unlocked session."""
 
     status = Signal(str)
+    support_requested = Signal()  # a view's crisis banner or support link was used
 
     def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -91,6 +92,9 @@ class MainTabs(QTabWidget):
         signal = getattr(view, "status", None)
         if signal is not None:
             signal.connect(self.status)
+        support = getattr(view, "support_requested", None)
+        if support is not None:
+            support.connect(self.support_requested)
         return view
 
     # ------------------------------------------------------------- navigation

@@ -220,3 +220,16 @@ def test_prompt_of_the_day_only_for_new_entries(view: TodayView, journal: Journa
     view.entries.editor.set_prompt(other, edited=True)
     assert view.flush()
     assert journal.entries.on(YESTERDAY)[0].prompt_id == other.id
+
+
+def test_support_request_reaches_the_window_tabs(qtbot, journal: Journal) -> None:
+    """The banner's "Need support now?" travels up to the tabs, which the window connects."""
+    from journal.ui.main_window_tabs import TODAY as TODAY_TAB
+    from journal.ui.main_window_tabs import MainTabs
+
+    tabs = MainTabs(journal)
+    qtbot.addWidget(tabs)
+    with qtbot.waitSignal(tabs.support_requested, timeout=1000):
+        tabs.views[TODAY_TAB].entries.editor.banner.support.click()
+    for view in tabs.views:
+        view.flush()
