@@ -138,3 +138,28 @@ def test_holder_releasing_frees_the_journal(
     holder.stdin.close()
     assert holder.wait(timeout=30) == 0
     assert _try_in_another_process(journal_path) == "acquired"
+
+
+def test_lock_taken_on_a_file_just_removed_is_taken_again(
+    journal_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """If the previous holder removes the lock file between our open and our lock, the lock
+    is retaken on the file now at the path, so a third process cannot also get in."""
+    from journal.store import instance_lock
+
+    real_try_lock = instance_lock._try_lock
+    calls = []
+
+    def holder_leaves_in_between(fd: int) -> bool:
+        calls.append(fd)
+        if len(calls) == 1:
+            lock_path(journal_path).unlink()  # what release() does in the other process
+        return real_try_lock(fd)
+
+    monkeypatch.setattr(instance_lock, "_try_lock", holder_leaves_in_between)
+    with InstanceLock(journal_path) as lock:
+        assert len(calls) == 2
+        assert lock.path.read_text() == f"{os.getpid()}\n"
+        monkeypatch.undo()
+        with pytest.raises(JournalBusy):
+            InstanceLock(journal_path).acquire()
