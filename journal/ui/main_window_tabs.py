@@ -65,30 +65,54 @@ def load_view_class(spec: TabSpec) -> type[QWidget] | str:
 
 
 class MainTabs(QTabWidget):
-    """The tab widget holding one view per tab for one unlocked session."""
+    """The tab widget for one unlocked session.
+
+    A view is built the first time its tab is shown, so unlocking pays only for Today: the
+    Journal list, the charts and the insights are computed when the person goes there.
+    """
 
     status = Signal(str)
     support_requested = Signal()  # a view's crisis banner or support link was used
 
     def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.journal = journal
         self.setDocumentMode(True)
         self.setAccessibleName("Sections")
-        self.views: list[QWidget] = []
-        for spec in TABS:
-            view = self._build(spec, journal)
-            self.views.append(view)
-            self.addTab(view, spec.title)
-            self.setTabToolTip(self.count() - 1, f"{spec.title} ({spec.shortcut})")
-        journal_view = self.views[JOURNAL]
-        if hasattr(journal_view, "open_entry"):
-            journal_view.open_entry.connect(self._open_entry)  # type: ignore[attr-defined]
+        self._views: list[QWidget | None] = [None] * len(TABS)
+        for index, spec in enumerate(TABS):
+            holder = QWidget(self)
+            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+            self.addTab(holder, spec.title)
+            self.setTabToolTip(index, f"{spec.title} ({spec.shortcut})")
+        self.view(TODAY)
+        self.currentChanged.connect(self.view)
 
-    def _build(self, spec: TabSpec, journal: Journal) -> QWidget:
+    # ----------------------------------------------------------------- views
+    @property
+    def views(self) -> list[QWidget]:
+        """The views built so far, in tab order."""
+        return [view for view in self._views if view is not None]
+
+    def view(self, index: int) -> QWidget:
+        """The view of tab ``index``, built now if it was not yet."""
+        existing = self._views[index]
+        if existing is not None:
+            return existing
+        spec = TABS[index]
+        holder = self.widget(index)
+        view = self._build(spec, self.journal, holder)
+        holder.layout().addWidget(view)
+        self._views[index] = view
+        if index == JOURNAL and hasattr(view, "open_entry"):
+            view.open_entry.connect(self._open_entry)  # type: ignore[attr-defined]
+        return view
+
+    def _build(self, spec: TabSpec, journal: Journal, holder: QWidget) -> QWidget:
         cls = load_view_class(spec)
         if isinstance(cls, str):
-            return UnavailableView(spec.title, cls, self)
-        view = cls(journal, self)
+            return UnavailableView(spec.title, cls, holder)
+        view = cls(journal, holder)
         signal = getattr(view, "status", None)
         if signal is not None:
             signal.connect(self.status)
@@ -100,7 +124,7 @@ class MainTabs(QTabWidget):
     # ------------------------------------------------------------- navigation
     @property
     def today(self) -> QWidget:
-        return self.views[TODAY]
+        return self.view(TODAY)
 
     def current_date(self) -> dt.date | None:
         """The date the Today view is showing, if it says."""
@@ -134,15 +158,15 @@ class MainTabs(QTabWidget):
 
     def focus_search(self) -> None:
         self.setCurrentIndex(JOURNAL)
-        focus = getattr(self.views[JOURNAL], "focus_search", None)
+        focus = getattr(self.view(JOURNAL), "focus_search", None)
         if callable(focus):
             focus()
 
     # -------------------------------------------------------------- tear-down
     def flush_all(self) -> list[str]:
-        """Ask every view to save what is pending; returns the views that failed."""
+        """Ask every built view to save what is pending; returns the views that failed."""
         failed = []
-        for spec, view in zip(TABS, self.views, strict=True):
+        for spec, view in zip(TABS, self._views, strict=True):
             flush = getattr(view, "flush", None)
             if not callable(flush):
                 continue
@@ -155,9 +179,10 @@ class MainTabs(QTabWidget):
 
     def discard(self) -> None:
         """Delete every view (and with them their undo stacks and decrypted text)."""
+        self.currentChanged.disconnect(self.view)
         while self.count():
-            widget = self.widget(0)
+            holder = self.widget(0)
             self.removeTab(0)
-            widget.hide()
-            widget.deleteLater()
-        self.views.clear()
+            holder.hide()
+            holder.deleteLater()
+        self._views = [None] * len(TABS)

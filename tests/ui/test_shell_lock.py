@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from shiboken6 import isValid
 
-from journal.ui.main_window_tabs import INSIGHTS, TRENDS
+from journal.ui.main_window_tabs import INSIGHTS, JOURNAL, TRENDS
 from journal.ui.tasks import wait_for_tasks
 
 
@@ -83,12 +83,19 @@ def test_lock_is_not_blocked_by_an_open_dialog(
     assert not dialog.isVisible()
 
 
-def test_real_views_are_built_and_dropped(qtbot, make_window, existing_journal, unlock):
-    """With the real views, unlock builds them and lock deletes them (no leftovers)."""
+def test_real_views_are_built_when_shown_and_dropped(qtbot, make_window, existing_journal, unlock):
+    """Unlock builds only Today; other views are built when their tab is first shown; lock
+    deletes them all."""
     window = make_window(existing_journal)
     unlock(window)
+    assert len(window.tabs.views) == 1
+    for index in (TRENDS, INSIGHTS, JOURNAL):
+        window.show_tab(index)
     views = list(window.tabs.views)
     assert len(views) == 4
+    assert [type(v).__name__ for v in views] == [
+        "TodayView", "JournalView", "TrendsView", "InsightsView"
+    ]  # fmt: skip
     window.lock()
-    assert wait_for_tasks(10_000)
-    qtbot.waitUntil(lambda: not window.findChildren(type(views[0])), timeout=5000)
+    assert wait_for_tasks(30_000)
+    qtbot.waitUntil(lambda: not any(isValid(view) for view in views), timeout=5000)
