@@ -2,22 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QComboBox,
-    QHBoxLayout,
-    QListView,
-    QPushButton,
-    QSpinBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QSpinBox, QWidget
 
 from journal.store import Journal
-from journal.store.errors import ValidationError
 from journal.store.models import ACTIVITY_KINDS, INTENSITIES, Activity
-from journal.ui.fields import ErrorLabel, explain
-from journal.ui.record_list_model import RecordListModel
+from journal.ui.day_items import DayItems
 
 
 def describe_activity(activity: Activity) -> str:
@@ -26,16 +15,11 @@ def describe_activity(activity: Activity) -> str:
     return f"{activity.kind.capitalize()} — {minutes}{intensity}"
 
 
-class ActivityList(QWidget):
-    """Each bout is saved the moment it is added or removed (items, not a draft)."""
-
-    saved = Signal(str)
+class ActivityList(DayItems[Activity]):
+    """Each bout is saved the moment it is added or removed."""
 
     def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._journal = journal
-        self._date = ""
-        self.model: RecordListModel[Activity] = RecordListModel(describe_activity, self)
+        super().__init__(journal.activities, describe_activity, "activity", parent)
         self.kind = QComboBox(self)
         self.kind.addItems([k.capitalize() for k in ACTIVITY_KINDS])
         self.kind.setAccessibleName("Activity kind")
@@ -50,30 +34,11 @@ class ActivityList(QWidget):
         self.intensity.setAccessibleName("Activity intensity")
         self.add_button = QPushButton("Add", self)
         self.add_button.setAccessibleName("Add activity")
-        self.view = QListView(self)
-        self.view.setModel(self.model)
-        self.view.setAccessibleName("Activities today")
-        self.view.setMaximumHeight(90)
-        self.remove_button = QPushButton("Remove selected", self)
-        self.remove_button.setAccessibleName("Remove selected activity")
-        self.error = ErrorLabel(self)
-
         row = QHBoxLayout()
         for widget in (self.kind, self.minutes, self.intensity, self.add_button):
             row.addWidget(widget)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(row)
-        layout.addWidget(self.view)
-        layout.addWidget(self.remove_button)
-        layout.addWidget(self.error)
+        self.finish_layout(row)
         self.add_button.clicked.connect(self.add)
-        self.remove_button.clicked.connect(self.remove_selected)
-
-    def set_date(self, date: str) -> None:
-        self._date = date
-        self.model.set_records(self._journal.activities.on(date))
-        self.error.show_error(None)
 
     def add(self) -> None:
         record = Activity(
@@ -82,20 +47,4 @@ class ActivityList(QWidget):
             minutes=self.minutes.value(),
             intensity=INTENSITIES[self.intensity.currentIndex()],
         )
-        try:
-            self._journal.activities.add(record)
-        except ValidationError as exc:
-            self.error.show_error(explain(exc))
-            return
-        self.set_date(self._date)
-        self.saved.emit(f"Added {describe_activity(record).lower()}")
-
-    def remove_selected(self) -> None:
-        index = self.view.currentIndex()
-        if not index.isValid():
-            return
-        record = self.model.record_at(index.row())
-        if record.id is not None:
-            self._journal.activities.delete(record.id)
-        self.set_date(self._date)
-        self.saved.emit("Removed an activity")
+        self.add_record(record, f"Added {describe_activity(record).lower()}")

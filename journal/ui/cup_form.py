@@ -4,22 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QComboBox,
-    QHBoxLayout,
-    QLineEdit,
-    QListView,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 from journal.store import Journal
 from journal.store.errors import ValidationError
 from journal.store.models import CupActionDone
-from journal.ui.fields import ErrorLabel, OptionalSpinBox, explain
-from journal.ui.record_list_model import RecordListModel
+from journal.ui.day_items import DayItems
+from journal.ui.fields import OptionalSpinBox
 
 CUSTOM = "__custom__"
 
@@ -41,17 +32,12 @@ def catalogue_titles(journal: Journal) -> dict[str, str]:
     return titles
 
 
-class CupForm(QWidget):
+class CupForm(DayItems[CupActionDone]):
     """Each action done is saved as soon as it is added."""
 
-    saved = Signal(str)
-
     def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._journal = journal
-        self._date = ""
         self._titles = catalogue_titles(journal)
-        self.model: RecordListModel[CupActionDone] = RecordListModel(self.describe, self)
+        super().__init__(journal.cup_actions, self.describe, "cup action", parent)
         self.action = QComboBox(self)
         self.action.setAccessibleName("Cup action")
         self.action.setSizeAdjustPolicy(
@@ -75,13 +61,6 @@ class CupForm(QWidget):
         self.felt_after.setToolTip("How you felt afterwards: 0 worse – 10 much better.")
         self.add_button = QPushButton("Add", self)
         self.add_button.setAccessibleName("Add cup action")
-        self.view = QListView(self)
-        self.view.setModel(self.model)
-        self.view.setAccessibleName("Cup actions done today")
-        self.view.setMaximumHeight(90)
-        self.remove_button = QPushButton("Remove selected", self)
-        self.error = ErrorLabel(self)
-
         pick = QHBoxLayout()
         pick.addWidget(self.action, 1)
         pick.addWidget(self.custom, 1)
@@ -90,17 +69,10 @@ class CupForm(QWidget):
         details.addWidget(self.felt_after)
         details.addStretch(1)
         details.addWidget(self.add_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(pick)
-        layout.addLayout(details)
-        layout.addWidget(self.view)
-        layout.addWidget(self.remove_button)
-        layout.addWidget(self.error)
+        self.finish_layout(pick, details)
         self.action.currentIndexChanged.connect(self._custom_visible)
         self._custom_visible()
         self.add_button.clicked.connect(self.add)
-        self.remove_button.clicked.connect(self.remove_selected)
 
     def describe(self, done: CupActionDone) -> str:
         title = done.custom_title or self._titles.get(done.action_id or "", done.action_id or "")
@@ -114,10 +86,10 @@ class CupForm(QWidget):
     def _custom_visible(self, *_args: object) -> None:
         self.custom.setVisible(self.action.currentData() == CUSTOM)
 
-    def set_date(self, date: str) -> None:
-        self._date = date
-        self.model.set_records(self._journal.cup_actions.on(date))
-        self.error.show_error(None)
+    def message_for(self, error: ValidationError) -> str:
+        if error.field == "action_id":
+            return "Choose an action or type what you did."
+        return super().message_for(error)
 
     def add(self) -> None:
         action_id = self.action.currentData()
@@ -129,25 +101,5 @@ class CupForm(QWidget):
             minutes=self.minutes.number(),
             felt_after=self.felt_after.number(),
         )
-        try:
-            self._journal.cup_actions.add(record)
-        except ValidationError as exc:
-            self.error.show_error(
-                "Choose an action or type what you did."
-                if exc.field == "action_id"
-                else explain(exc)
-            )
-            return
-        self.custom.clear()
-        self.set_date(self._date)
-        self.saved.emit(f"Logged: {self.describe(record)}")
-
-    def remove_selected(self) -> None:
-        index = self.view.currentIndex()
-        if not index.isValid():
-            return
-        record = self.model.record_at(index.row())
-        if record.id is not None:
-            self._journal.cup_actions.delete(record.id)
-        self.set_date(self._date)
-        self.saved.emit("Removed a cup action")
+        if self.add_record(record, f"Logged: {self.describe(record)}"):
+            self.custom.clear()

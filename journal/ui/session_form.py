@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QVBoxLayout, QWidget
 
 from journal.store.models import SessionLoad
 from journal.ui.fields import FIELD_LABELS, OptionalDoubleSpinBox, OptionalSpinBox, SectionForm
 
-_COUNTS = ("sessions", "trauma_sessions", "crisis_sessions", "breaks", "caseload")
 _HOURS = ("session_hours", "admin_hours")
-_ORDER = (
-    "sessions",
-    "session_hours",
-    "trauma_sessions",
-    "crisis_sessions",
-    "admin_hours",
-    "breaks",
-    "caseload",
-)
+#: The work fields in the order of the record (DESIGN.md §1), day off apart.
+_ORDER = tuple(f.name for f in dataclasses.fields(SessionLoad) if f.name not in ("date", "day_off"))
 
 
 class SessionForm(SectionForm):
