@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from journal.ui import theme
+
 
 class CrisisBanner(QFrame):
     """Shown when an entry contains crisis language. Matching happened on this device and
@@ -19,7 +21,8 @@ class CrisisBanner(QFrame):
         self.setObjectName("crisisBanner")
         self.message = QLabel(
             "It sounds like things may be very hard right now. You don't have to carry this "
-            "alone — support is available, and reaching out is a strong step.",
+            "alone — support is available, and reaching out is a strong step. (Noticed on this "
+            "device only; nothing is sent anywhere.)",
             self,
         )
         self.message.setWordWrap(True)
@@ -34,7 +37,17 @@ class CrisisBanner(QFrame):
         self.support.clicked.connect(self.support_requested)
         self.dismiss.clicked.connect(self._dismiss)
         self.dismissed = False
+        self._restyle()
+        theme.theme_changed.connect(self._restyle)
         self.hide()
+
+    def _restyle(self, *_dark: object) -> None:
+        """A warm, quiet panel: noticeable without alarm, in light and dark."""
+        c = theme.colours()
+        self.setStyleSheet(
+            f"#crisisBanner {{ background: {c.warning_bg}; border: 1px solid {c.border};"
+            f" border-radius: 6px; }} #crisisBanner QLabel {{ color: {c.warning_text}; }}"
+        )
 
     def _dismiss(self) -> None:
         self.dismissed = True

@@ -119,3 +119,17 @@ def test_include_in_summary_persists(view: JournalView, filled: Journal) -> None
     assert view.model.index(1).data(IncludeRole) is True
     view.include.setChecked(False)
     assert filled.entries.marked_for_summary(DAY, DAY) == []
+
+
+def test_keyboard_ctrl_f_and_delete(qtbot, view: JournalView, filled: Journal) -> None:
+    """Ctrl+F focuses the search field; Delete on the list asks before deleting."""
+    view.show()
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow)
+    view.list.setFocus()
+    qtbot.keyClick(view.list, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(view.search.hasFocus, timeout=1000)
+    view.list.setFocus()
+    _answer_next_dialog("Delete")
+    qtbot.keyClick(view.list, Qt.Key.Key_Delete)
+    assert len(filled.entries.on(DAY)) == 1
