@@ -11,7 +11,7 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from journal.store.database import Database
+from journal.store.database import Database, fsync_dir
 
 SUFFIX = ".refill-backup"
 
@@ -55,15 +55,23 @@ def prune(journal_path: Path, keep: int) -> list[Path]:
 
 
 def set_aside(journal_path: Path) -> Path | None:
-    """Rename a journal (and its WAL/SHM) out of the way instead of deleting it."""
+    """Keep a journal (and its WAL/SHM) under a ``.replaced-…`` name; never delete it.
+
+    The journal is hard-linked there, so it also stays at its own name until the caller puts
+    something else in place: a crash in between leaves a journal where the user expects one.
+    Where hard links are not supported it is renamed instead.
+    """
     if not journal_path.exists():
         return None
     aside = journal_path.with_name(f"{journal_path.name}.replaced-{_stamp()}")
+    try:
+        os.link(journal_path, aside)
+    except OSError:
+        os.replace(journal_path, aside)
     for suffix in ("-wal", "-shm"):
         side = journal_path.with_name(journal_path.name + suffix)
         if side.exists():
             os.replace(side, aside.with_name(aside.name + suffix))
-    os.replace(journal_path, aside)
     return aside
 
 
@@ -78,4 +86,5 @@ def restore(backup: Database, journal_path: Path) -> Path | None:
     backup.copy_to(staged)
     aside = set_aside(journal_path)
     os.replace(staged, journal_path)
+    fsync_dir(journal_path.parent)
     return aside

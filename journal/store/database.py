@@ -243,7 +243,7 @@ class Database:
                 self.conn.execute("VACUUM INTO ?", (str(tmp),))
             _fsync_file(tmp)
             os.replace(tmp, dest)
-            _fsync_dir(dest.parent)
+            fsync_dir(dest.parent)
         except BaseException:
             tmp.unlink(missing_ok=True)
             raise
@@ -340,7 +340,8 @@ def _fsync_file(path: Path) -> None:
         os.close(fd)
 
 
-def _fsync_dir(path: Path) -> None:
+def fsync_dir(path: Path) -> None:
+    """Make a rename in ``path`` durable (POSIX; Windows has no directory handles for it)."""
     if os.name != "posix":
         return
     fd = os.open(path, os.O_RDONLY)

@@ -199,3 +199,32 @@ def test_backup_refuses_to_replace_the_journal_itself(journal: Journal) -> None:
         journal.backup(journal.path.parent / "." / journal.path.name)
     assert journal.checkins.count() == 1
     assert journal.db.integrity_check() == ["ok"]
+
+
+def test_restore_interrupted_before_the_swap_leaves_a_journal_in_place(
+    journal_path: Path, passphrase: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """If restoring stops just before the backup takes the journal's place, the old journal
+    is still at its name (and kept aside too)."""
+    with Journal.create(journal_path, passphrase) as journal:
+        _fill(journal)
+        snapshot = journal.backup()
+        journal.checkins.save(CheckIn("2026-03-09", mood=9))
+    real_replace = backups.os.replace
+
+    def crash_on_the_swap(src: object, dst: object) -> None:
+        if Path(str(dst)) == journal_path:
+            raise KeyboardInterrupt("power cut")
+        real_replace(src, dst)  # type: ignore[arg-type]
+
+    backup_db = Database.open(snapshot, passphrase=passphrase)
+    monkeypatch.setattr(backups.os, "replace", crash_on_the_swap)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            backups.restore(backup_db, journal_path)
+    finally:
+        monkeypatch.undo()
+        backup_db.close()
+    with Journal.open(journal_path, passphrase=passphrase) as still_there:
+        assert still_there.checkins.get("2026-03-09") == CheckIn("2026-03-09", mood=9)
+    assert list(journal_path.parent.glob(journal_path.name + ".replaced-*"))
