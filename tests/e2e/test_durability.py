@@ -3,7 +3,8 @@
 What this proves: *atomicity under process death*. Every save the writer reported (it reports
 only after ``save`` returned) is in the journal after the kill, nothing half-written is visible,
 deletes that returned stay deleted, and ``PRAGMA integrity_check`` is ``ok`` — including kills in
-the middle of a WAL checkpoint, which deletes trigger.
+the middle of a WAL checkpoint, which deletes trigger — and no half-written rotating backup
+ever appears under a real backup name.
 
 What this does not prove: durability across power loss or an OS crash. A killed process leaves
 its writes in the kernel's page cache, which still reaches the disk; only a machine losing power
@@ -20,7 +21,7 @@ from pathlib import Path
 import pytest
 from helpers.writer_process import WriterProcess
 
-from journal.store import Journal, WrongPassphrase
+from journal.store import Journal, WrongPassphrase, backups
 from journal.store.models import Entry
 
 KILLS = 52
@@ -43,6 +44,8 @@ class Ledger:
         self.deleting: set[int] = set()  # keys whose delete had started: either state is fine
         self.checkins: dict[str, int] = {}  # date -> mood
         self.next_key = 0
+        self.backups = 0
+        self.checked_backups: set[str] = set()
 
     def take(self, lines: list[str]) -> int:
         """Record a killed writer's report lines; returns how many saves they reported."""
@@ -61,6 +64,8 @@ class Ledger:
                 self.deleted.add(int(first))
             elif kind == "checkin":
                 self.checkins[first] = int(second)
+            elif kind == "backup":
+                self.backups += 1
             saves += 1
         return saves
 
@@ -79,6 +84,16 @@ class Ledger:
         stored = {c.date: c.mood for c in journal.checkins.between()}
         for date, mood in self.checkins.items():
             assert stored.get(date) == mood, f"reported check-in for {date} is missing"
+
+    def check_backups(self, journal_path: Path, key: bytes) -> None:
+        """Every rotating backup under its real name is a whole journal (checked once each)."""
+        for path in backups.list_backups(journal_path):
+            if path.name in self.checked_backups:
+                continue
+            with Journal.open(path, raw_key=key) as copy:
+                assert copy.db.integrity_check() == ["ok"], f"backup {path.name}"
+                copy.close(backup_if_changed=False)
+            self.checked_backups.add(path.name)
 
 
 def test_sigkill_at_random_moments_loses_no_reported_save(
@@ -107,11 +122,16 @@ def test_sigkill_at_random_moments_loses_no_reported_save(
             assert journal.db.integrity_check() == ["ok"], f"after kill {kill}"
             ledger.check(journal)
             journal.close(backup_if_changed=False)
+        ledger.check_backups(journal_path, key)
     elapsed = time.monotonic() - started
     assert kills_mid_stream >= KILLS * 0.9, "most kills must land while saves are streaming"
     assert len(ledger.added) > KILLS * 5
     assert ledger.deleted, "the stream must have exercised deletes (and their checkpoints)"
-    print(f"{KILLS} kills, {len(ledger.added)} reported entries in {elapsed:.1f} s")
+    assert ledger.backups, "the stream must have made rotating backups"
+    print(
+        f"{KILLS} kills, {len(ledger.added)} reported entries, {ledger.backups} backups, "
+        f"{len(ledger.checked_backups)} checked, in {elapsed:.1f} s"
+    )
 
 
 def _opens_with(path: Path, passphrase: str, entries: int) -> bool:

@@ -15,6 +15,7 @@ Report lines (one ``write`` each, so a kill never leaves half a line):
     deleting KEY ID   about to delete that entry (a kill may land before or after it)
     del KEY ID        that entry was deleted
     checkin DATE MOOD check-in for DATE stored with MOOD
+    backup NAME KEY   a rotating backup was written after key KEY
 """
 
 from __future__ import annotations
@@ -41,7 +42,8 @@ def day(offset: int) -> str:
 
 
 def stream(journal: Journal, start: int) -> None:
-    """Adds an entry per key; every 5th key also a check-in, every 10th deletes its entry."""
+    """Adds an entry per key; every 5th key also a check-in, every 10th deletes its entry,
+    every 100th makes a rotating backup."""
     key = start
     while True:
         entry = journal.entries.add(
@@ -55,6 +57,8 @@ def stream(journal: Journal, start: int) -> None:
             report(f"deleting {key} {entry.id}")
             journal.entries.delete(entry.id or 0)
             report(f"del {key} {entry.id}")
+        if key % 100 == 55:
+            report(f"backup {journal.backup().name} {key}")
         key += 1
 
 
