@@ -150,8 +150,7 @@ def _opens_with(path: Path, passphrase: str, entries: int) -> bool:
 def test_sigkill_while_changing_the_passphrase_never_locks_out(
     journal_path: Path, passphrase: str
 ) -> None:
-    """Killed at random moments of a passphrase change, the journal opens with exactly one of
-    the two passphrases — the new one once the change was reported — with all its data."""
+    """Killed mid passphrase change, exactly one passphrase opens the journal, data whole."""
     entries = 1500
     with Journal.create(journal_path, passphrase) as journal, journal.db.transaction():
         for i in range(entries):

@@ -26,8 +26,7 @@ print(json.dumps({"imported": imported, "heavy": heavy}))
 
 
 def test_core_modules_import_without_qt_or_matplotlib() -> None:
-    """Importing every store, CLI, exchange and insights module in a fresh interpreter loads
-    neither PySide6 nor matplotlib."""
+    """Every store, CLI, exchange and insights module imports without PySide6 or matplotlib."""
     packages = REQUIRED + [name for name in OPTIONAL if importlib.util.find_spec(name)]
     result = subprocess.run(
         [sys.executable, "-c", PROBE, json.dumps(packages), json.dumps(HEAVY)],

@@ -143,8 +143,7 @@ def test_holder_releasing_frees_the_journal(
 def test_lock_taken_on_a_file_just_removed_is_taken_again(
     journal_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """If the previous holder removes the lock file between our open and our lock, the lock
-    is retaken on the file now at the path, so a third process cannot also get in."""
+    """A lock taken on a lock file removed meanwhile is retaken on the file now at the path."""
     from journal.store import instance_lock
 
     real_try_lock = instance_lock._try_lock

@@ -204,8 +204,7 @@ def test_backup_refuses_to_replace_the_journal_itself(journal: Journal) -> None:
 def test_restore_interrupted_before_the_swap_leaves_a_journal_in_place(
     journal_path: Path, passphrase: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """If restoring stops just before the backup takes the journal's place, the old journal
-    is still at its name (and kept aside too)."""
+    """A restore stopped just before the swap leaves the old journal at its name (and aside)."""
     with Journal.create(journal_path, passphrase) as journal:
         _fill(journal)
         snapshot = journal.backup()

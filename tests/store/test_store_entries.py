@@ -286,8 +286,7 @@ def test_any_mix_of_operators_searches_without_error(
 
 
 def test_delete_inside_a_larger_transaction(journal: Journal) -> None:
-    """Deleting entries inside an outer transaction works; the WAL is folded after the commit,
-    and a rollback brings the entry back."""
+    """Deletes inside an outer transaction work, fold the WAL after commit, and roll back."""
     wal = journal.path.with_name(journal.path.name + "-wal")
     keep = journal.entries.add(Entry("2026-03-01", title="keep"))
     with pytest.raises(RuntimeError), journal.db.transaction():

@@ -263,8 +263,7 @@ def test_bad_files_raise_typed_errors_and_stay_unchanged(
 def test_random_whole_pages_read_as_wrong_passphrase(
     journal_path: Path, passphrase: str, state_of: Callable[[Path], object]
 ) -> None:
-    """Random bytes of a whole number of pages cannot be told from a journal: WrongPassphrase,
-    and unchanged."""
+    """Random whole pages cannot be told from a journal: WrongPassphrase, file unchanged."""
     journal_path.write_bytes(os.urandom(PAGE_SIZE * 4))
     before = state_of(journal_path)
     with pytest.raises(WrongPassphrase):
@@ -276,8 +275,7 @@ def test_random_whole_pages_read_as_wrong_passphrase(
 def test_truncated_journal_is_corrupt_not_wrong_passphrase(
     closed_journal: Path, passphrase: str, state_of: Callable[[Path], object], cut: str
 ) -> None:
-    """A journal cut short raises CorruptJournal/NotAJournal (never WrongPassphrase) and is
-    left as it was."""
+    """A journal cut short is CorruptJournal/NotAJournal, never WrongPassphrase, and unchanged."""
     size = closed_journal.stat().st_size
     assert size >= PAGE_SIZE * 8
     keep = (size // PAGE_SIZE // 2) * PAGE_SIZE
@@ -375,8 +373,7 @@ def _main_and_wal(path: Path) -> tuple[object, ...]:
 def test_crashed_journal_survives_wrong_passphrases_untouched(
     journal: Journal, passphrase: str, tmp_path: Path
 ) -> None:
-    """After a crash, wrong passphrases change neither the file nor its WAL; the right one
-    then recovers the last save."""
+    """After a crash, wrong passphrases leave file and WAL as they were; the right one recovers."""
     journal.checkins.save(CheckIn("2026-03-01", mood=3, note="only in the WAL"))
     crashed = _crash_copy(journal.path, tmp_path / "crashed")
     assert crashed.with_name(crashed.name + "-wal").stat().st_size > 0

@@ -271,8 +271,7 @@ def test_merge_reads_inside_the_write_lock(
 
 
 def test_failed_commit_leaves_no_open_transaction(journal: Journal) -> None:
-    """When COMMIT itself fails (a deferred constraint), everything is rolled back and the
-    connection can start the next transaction."""
+    """A failed COMMIT rolls everything back and leaves the connection ready for the next one."""
     db = journal.db
     db.execute("CREATE TEMP TABLE parent (id INTEGER PRIMARY KEY)")
     db.execute(
