@@ -85,9 +85,12 @@ class Journal:
     def close(self, *, backup_if_changed: bool = True) -> Path | None:
         """Close the journal, first making a rotating backup when this session wrote."""
         made = None
-        if self.db.is_open and backup_if_changed and self.changed:
-            made = self.backup()
-        self.db.close()
+        try:
+            if self.db.is_open and backup_if_changed and self.changed:
+                made = self.backup()
+        finally:
+            # A failed backup (full disk) must not leave the journal open with its key in memory.
+            self.db.close()
         return made
 
     def __enter__(self) -> Journal:

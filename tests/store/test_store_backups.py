@@ -227,3 +227,19 @@ def test_restore_interrupted_before_the_swap_leaves_a_journal_in_place(
     with Journal.open(journal_path, passphrase=passphrase) as still_there:
         assert still_there.checkins.get("2026-03-09") == CheckIn("2026-03-09", mood=9)
     assert list(journal_path.parent.glob(journal_path.name + ".replaced-*"))
+
+
+def test_close_closes_even_when_the_backup_fails(
+    journal: Journal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A backup failing at close (a full disk) still closes the journal and drops the key."""
+
+    def disk_full(*args: object, **kwargs: object) -> Path:
+        raise OSError(28, "No space left on device")
+
+    journal.checkins.save(CheckIn("2026-03-01", mood=4))
+    monkeypatch.setattr(backups, "make_backup", disk_full)
+    with pytest.raises(OSError):
+        journal.close()
+    assert not journal.db.is_open
+    assert journal.db.raw_key == bytes(32)
