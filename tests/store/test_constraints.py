@@ -9,6 +9,8 @@ from typing import Any
 
 import pytest
 import sqlcipher3
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from journal.store import Journal
 from journal.store.database import Database
@@ -215,3 +217,28 @@ def test_model_fields_match_table_columns(journal: Journal) -> None:
         columns = {row[1] for row in journal.db.query(f"PRAGMA table_info({table})")}
         fields = {f.name for f in dataclasses.fields(model)}
         assert fields <= columns, (table, fields - columns)
+
+
+NUMERIC_FIELDS = [
+    p
+    for p in _checked_fields()
+    if _validator_family(p.values[1].metadata["validate"]) in ("integer_range", "number_range")
+]
+NUMBERS = st.one_of(
+    st.integers(min_value=-3000, max_value=3000),
+    st.floats(min_value=-30, max_value=1500, allow_nan=False).map(lambda x: round(x, 2)),
+)
+
+
+@pytest.mark.parametrize(("model", "field"), NUMERIC_FIELDS)
+@settings(max_examples=40, deadline=None)
+@given(number=NUMBERS)
+def test_numeric_validator_and_check_agree_on_any_number(
+    journal: Journal, model: type, field: Any, number: float
+) -> None:
+    """For random numbers too, each numeric validator accepts exactly what its CHECK stores."""
+    try:
+        value, in_code = field.metadata["validate"](number), True
+    except ValueError:
+        value, in_code = number, False
+    assert sql_accepts(journal.db, TABLES[model], field.name, value) == in_code

@@ -85,6 +85,7 @@ def test_old_journal_is_backed_up_before_migrating(
         assert journal.db.query("SELECT mood_source FROM checkin") == [(None,)]
     made = backups.list_backups(old_journal)
     assert len(made) == 1
+    assert not made[0].read_bytes().startswith(b"SQLite format 3\x00")
     old = Database.open(made[0], passphrase=passphrase)
     try:
         assert old.user_version == LATEST_VERSION
