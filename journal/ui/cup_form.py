@@ -11,32 +11,30 @@ from journal.store.errors import ValidationError
 from journal.store.models import CupActionDone
 from journal.ui.day_items import DayItems
 from journal.ui.fields import OptionalSpinBox
+from journal.ui.tasks import run_task
 
 CUSTOM = "__custom__"
 
 
-def catalogue_titles(journal: Journal) -> dict[str, str]:
-    """Action id → title for the catalogue and the user's own actions (empty if unavailable)."""
-    titles: dict[str, str] = {}
+def catalogue_titles() -> dict[str, str]:
+    """Catalogue action id → title (empty if the catalogue cannot be read).
+
+    Importing the insights package costs ~80 ms, so the form calls this on the thread pool.
+    """
+    from journal.insights import load_catalogue
+
     try:
-        from journal.insights import load_catalogue
-    except ImportError:
-        load_catalogue = None
-    if load_catalogue is not None:
-        try:
-            catalogue: Any = load_catalogue()
-            titles.update({a.id: a.title for a in catalogue.actions})
-        except (OSError, ValueError):
-            pass
-    titles.update({a.id: a.title for a in journal.custom_actions.all()})
-    return titles
+        catalogue: Any = load_catalogue()
+    except (OSError, ValueError):
+        return {}
+    return {a.id: a.title for a in catalogue.actions}
 
 
 class CupForm(DayItems[CupActionDone]):
     """Each action done is saved as soon as it is added."""
 
     def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
-        self._titles = catalogue_titles(journal)
+        self._titles = {a.id: a.title for a in journal.custom_actions.all()}
         super().__init__(journal.cup_actions, self.describe, "cup action", parent)
         self.action = QComboBox(self)
         self.action.setAccessibleName("Cup action")
@@ -44,14 +42,11 @@ class CupForm(DayItems[CupActionDone]):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.action.setMinimumContentsLength(18)
-        self.action.addItem("My own…", CUSTOM)
-        for action_id, title in sorted(self._titles.items(), key=lambda kv: kv[1].lower()):
-            self.action.addItem(title, action_id)
-        self.action.setCurrentIndex(1 if self._titles else 0)
         self.custom = QLineEdit(self)
         self.custom.setPlaceholderText("What did you do for yourself?")
         self.custom.setMaxLength(200)
         self.custom.setAccessibleName("Own action title")
+        self._fill_actions()
         self.minutes = OptionalSpinBox(0, 1440, self)
         self.minutes.setSuffix(" min")
         self.minutes.setAccessibleName("Action minutes")
@@ -73,6 +68,27 @@ class CupForm(DayItems[CupActionDone]):
         self.action.currentIndexChanged.connect(self._custom_visible)
         self._custom_visible()
         self.add_button.clicked.connect(self.add)
+        self.catalogue_loaded = False
+        run_task(catalogue_titles, self._catalogue_ready, lambda _exc: None, context=self)
+
+    def _catalogue_ready(self, titles: dict[str, str]) -> None:
+        self._titles = {**titles, **self._titles}  # the user's own actions win on a clash
+        self._fill_actions()
+        self.model.set_records(self.model.records())  # titles instead of ids
+        self.catalogue_loaded = True
+
+    def _fill_actions(self) -> None:
+        """ "My own…" first, then every known action by title; keeps the current choice."""
+        current = self.action.currentData()
+        self.action.blockSignals(True)
+        self.action.clear()
+        self.action.addItem("My own…", CUSTOM)
+        for action_id, title in sorted(self._titles.items(), key=lambda kv: kv[1].lower()):
+            self.action.addItem(title, action_id)
+        index = self.action.findData(current) if current not in (None, CUSTOM) else -1
+        self.action.setCurrentIndex(index if index >= 0 else (1 if self._titles else 0))
+        self.action.blockSignals(False)
+        self._custom_visible()
 
     def describe(self, done: CupActionDone) -> str:
         title = done.custom_title or self._titles.get(done.action_id or "", done.action_id or "")

@@ -50,4 +50,5 @@ class EntryDelegate(QStyledItemDelegate):
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
         doc = self._document(option, index)
-        return QSize(int(doc.idealWidth()) + 2 * _MARGIN, int(doc.size().height()) + _MARGIN)
+        # The row fills the list's width; only its height depends on the text.
+        return QSize(option.rect.width(), int(doc.size().height()) + _MARGIN)

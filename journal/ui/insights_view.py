@@ -146,7 +146,7 @@ class InsightsView(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.pages, 1)
         self.refresh_button.clicked.connect(self.refresh)
-        self.refresh()
+        self.state.setText("")
 
     def _selfcheck_page(self) -> QWidget:
         try:
@@ -167,10 +167,10 @@ class InsightsView(QWidget):
         return scroll
 
     def showEvent(self, event: Any) -> None:
-        """Coming back to the tab: look again (Today may have logged something)."""
+        """Compute when the tab is looked at, not at unlock (Today paints first), and again on
+        every return, since Today may have logged something."""
         super().showEvent(event)
-        if self._report is not None:
-            self.refresh()
+        self.refresh()
 
     def flush(self) -> None:
         """Nothing is pending: actions and snoozes are saved when clicked."""

@@ -233,3 +233,14 @@ def test_support_request_reaches_the_window_tabs(qtbot, journal: Journal) -> Non
         tabs.views[TODAY_TAB].entries.editor.banner.support.click()
     for view in tabs.views:
         view.flush()
+
+
+def test_catalogue_actions_offered_and_named(qtbot, view: TodayView, journal: Journal) -> None:
+    """The catalogue arrives off the UI thread; a picked action is stored by id, shown by title."""
+    qtbot.waitUntil(lambda: view.cup.catalogue_loaded, timeout=5000)
+    assert view.cup.action.count() > 30
+    action_id = view.cup.action.currentData()
+    title = view.cup.action.currentText()
+    view.cup.add_button.click()
+    assert journal.cup_actions.on(TODAY)[0].action_id == action_id
+    assert view.cup.model.index(0).data().startswith(title)
