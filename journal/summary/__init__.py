@@ -4,9 +4,16 @@
 ``build_pdf`` draws the same chart functions as the Trends view onto pages in memory, and
 ``write_atomically`` puts the file where the user asked. Entry text appears only for entries the
 user marked for the summary.
+
+Importing this package is cheap (options only); the names that need numpy or matplotlib are
+loaded on first use, so the window can offer the export without paying for matplotlib at launch.
 """
 
-from journal.summary.content import SummaryContent, gather
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
 from journal.summary.options import (
     DEFAULT_SECTIONS,
     SECTIONS,
@@ -15,7 +22,21 @@ from journal.summary.options import (
     default_period,
     paper_for_country,
 )
-from journal.summary.render import build_pdf, preview_pngs, write_atomically
+
+_LAZY = {
+    "SummaryContent": "journal.summary.content",
+    "gather": "journal.summary.content",
+    "build_pdf": "journal.summary.render",
+    "preview_pngs": "journal.summary.render",
+    "write_atomically": "journal.summary.render",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "DEFAULT_SECTIONS",

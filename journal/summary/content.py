@@ -53,7 +53,16 @@ class MarkedEntry:
     """An entry the user chose to share, with anything that looks like a client identifier."""
 
     entry: Entry
-    hits: list[IdentifierHit]
+    hits: list[IdentifierHit]  # positions in :attr:`checked_text`
+
+    @property
+    def checked_text(self) -> str:
+        return checked_text(self.entry)
+
+    def findings(self) -> list[tuple[str, str]]:
+        """(the text that was found, why it looks like an identifier) for each hit."""
+        text = self.checked_text
+        return [(text[h.start : h.end], h.why) for h in self.hits]
 
 
 @dataclass(frozen=True)
@@ -127,12 +136,16 @@ def overview(now: TrendData, before: TrendData) -> list[Measure]:
     ]
 
 
+def checked_text(entry: Entry) -> str:
+    """What the identifier guard reads of an entry: its title and its body."""
+    return f"{entry.title}\n\n{entry.body}"
+
+
 def marked_entries(journal: Journal, start: dt.date, end: dt.date) -> list[MarkedEntry]:
     """Entries marked for the summary, each re-checked by the client-identifier guard."""
     out = []
     for entry in journal.entries.marked_for_summary(start.isoformat(), end.isoformat()):
-        hits = find_identifiers(entry.title) + find_identifiers(entry.body)
-        out.append(MarkedEntry(entry, hits))
+        out.append(MarkedEntry(entry, find_identifiers(checked_text(entry))))
     return out
 
 

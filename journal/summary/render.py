@@ -148,7 +148,8 @@ def preview_pngs(content: SummaryContent, dpi: float = 60) -> list[bytes]:
     out = []
     for fig in page_figures(content):
         buffer = io.BytesIO()
-        FigureCanvasAgg(fig).print_png(buffer, dpi=dpi)
+        FigureCanvasAgg(fig)
+        fig.savefig(buffer, format="png", dpi=dpi, facecolor="white")
         out.append(buffer.getvalue())
     return out
 
