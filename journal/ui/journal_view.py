@@ -206,6 +206,8 @@ class JournalView(QWidget):
     def refresh(self) -> None:
         """Fill the list for the current search text, tag, day or month."""
         self._search_timer.stop()
+        if not self._journal.db.is_open:
+            return
         text = self.search.text().strip()
         tag = self.tag_filter.currentData()
         if text:

@@ -145,6 +145,11 @@ class TodayView(QWidget):
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)
 
+    def hideEvent(self, event: Any) -> None:
+        """Leaving the tab (or the window closing) saves what is pending right away."""
+        self.flush()
+        super().hideEvent(event)
+
     # ------------------------------------------------------------------ dates
     @property
     def date(self) -> str:
@@ -219,6 +224,8 @@ class TodayView(QWidget):
         self._timer.stop()
         if not self._dirty:
             return True
+        if not self._journal.db.is_open:  # closed under us: the lock flushes before closing
+            return False
         failed = False
         for section in sorted(self._dirty):
             try:

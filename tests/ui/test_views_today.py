@@ -244,3 +244,12 @@ def test_catalogue_actions_offered_and_named(qtbot, view: TodayView, journal: Jo
     view.cup.add_button.click()
     assert journal.cup_actions.on(TODAY)[0].action_id == action_id
     assert view.cup.model.index(0).data().startswith(title)
+
+
+def test_leaving_the_tab_saves_at_once(view: TodayView, journal: Journal) -> None:
+    """Hiding the view (another tab, window closing) saves pending edits without waiting."""
+    view.show()
+    view.checkin.scales["stress"].setValue(6)
+    view.hide()
+    assert journal.checkins.get(TODAY).stress == 6
+    assert not view.has_pending()
