@@ -6,10 +6,9 @@ reports each save on stdout only after ``save`` has returned.
                                         COUNT entries, and check-ins on COUNT days from day
                                         FIRST_DAY, after a "go" line on stdin
     writer.py merge JOURNAL FIELD COUNT merge FIELD into COUNT shared days' check-ins, after "go"
-    writer.py rekey JOURNAL OLD NEW     change the passphrase from OLD to NEW
+    writer.py rekey JOURNAL NEW         change the passphrase to NEW
 
-The raw key comes hex-encoded in ``REFILL_TEST_KEY`` so a restart does not pay for the KDF
-(``rekey`` takes passphrases instead: the point there is deriving a new key).
+The raw key comes hex-encoded in ``REFILL_TEST_KEY`` so a restart does not pay for the KDF.
 Report lines (one ``write`` each, so a kill never leaves half a line):
     add KEY ID        entry titled ``key KEY`` was stored with id ID
     deleting KEY ID   about to delete that entry (a kill may land before or after it)
@@ -86,20 +85,15 @@ def merge(journal: Journal, field: str, count: int) -> None:
     report("done")
 
 
-def rekey(path: Path, old: str, new: str) -> None:
-    """Open with ``old``, say so, and change the passphrase to ``new``."""
-    journal = Journal.open(path, passphrase=old)
+def rekey(journal: Journal, new: str) -> None:
+    """Change the passphrase to ``new``, reporting before and after."""
     report("rekeying")
     journal.db.change_passphrase(new)
     report("rekeyed")
-    journal.close(backup_if_changed=False)
 
 
 def main(argv: list[str]) -> None:
     command, path = argv[0], Path(argv[1])
-    if command == "rekey":
-        rekey(path, argv[2], argv[3])
-        return
     journal = Journal.open(path, raw_key=bytes.fromhex(os.environ["REFILL_TEST_KEY"]))
     try:
         if command == "stream":
@@ -109,6 +103,8 @@ def main(argv: list[str]) -> None:
             batch(journal, argv[2], int(argv[3]), int(argv[4]))
         elif command == "merge":
             merge(journal, argv[2], int(argv[3]))
+        elif command == "rekey":
+            rekey(journal, argv[2])
         else:
             raise SystemExit(f"unknown command {command}")
     finally:
