@@ -20,8 +20,12 @@ from journal.store.errors import JournalBusy
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
 
+    # Windows locks are mandatory byte ranges: lock one byte well past the pid so that others
+    # can still read who holds the journal, and the holder can rewrite the pid freely.
+    _LOCKED_BYTE = 1 << 20
+
     def _try_lock(fd: int) -> bool:
-        os.lseek(fd, 0, os.SEEK_SET)
+        os.lseek(fd, _LOCKED_BYTE, os.SEEK_SET)
         try:
             msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
         except OSError:
@@ -29,7 +33,7 @@ if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
         return True
 
     def _unlock(fd: int) -> None:
-        os.lseek(fd, 0, os.SEEK_SET)
+        os.lseek(fd, _LOCKED_BYTE, os.SEEK_SET)
         with suppress(OSError):
             msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
 
@@ -137,6 +141,6 @@ def _read_pid(fd: int) -> int | None:
     try:
         os.lseek(fd, 0, os.SEEK_SET)
         text = os.read(fd, 32).decode("ascii", "replace").strip()
-    except OSError:  # Windows: the holder's byte range is locked against reading
+    except OSError:
         return None
     return int(text) if text.isdigit() else None
