@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.store import Journal
+from journal.ui import theme
 from journal.ui.flag_card import FlagCard
 from journal.ui.tasks import run_task
 from journal.ui.what_helps_model import WhatHelpsModel
@@ -146,6 +147,7 @@ class InsightsView(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.pages, 1)
         self.refresh_button.clicked.connect(self.refresh)
+        theme.theme_changed.connect(self._restyle)
         self.state.setText("")
 
     def _selfcheck_page(self) -> QWidget:
@@ -171,6 +173,11 @@ class InsightsView(QWidget):
         every return, since Today may have logged something."""
         super().showEvent(event)
         self.refresh()
+
+    def _restyle(self, _dark: bool) -> None:
+        """The cards' level colours differ between light and dark: lay them out again."""
+        if self._report is not None:
+            self._fill_flags(self._report)
 
     def flush(self) -> None:
         """Nothing is pending: actions and snoozes are saved when clicked."""

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from journal.store import Journal
 from journal.store.entries import SearchHit
 from journal.store.models import Entry
+from journal.ui import theme
 from journal.ui.calendar_widget import MoodCalendar
 from journal.ui.entries_model import (
     DateRole,
@@ -115,6 +116,7 @@ class JournalView(QWidget):
         self.open_button.clicked.connect(lambda: self._open_index(self.list.currentIndex()))
         self.delete_button.clicked.connect(self.delete_current)
         self.include.toggled.connect(self._include_toggled)
+        theme.theme_changed.connect(self._theme_changed)
         self._shortcut("Ctrl+F", self.focus_search, Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._shortcut("Delete", self.delete_current, Qt.ShortcutContext.WidgetShortcut, self.list)
         self.reload()
@@ -154,6 +156,10 @@ class JournalView(QWidget):
     # ------------------------------------------------------------------ loading
     def flush(self) -> None:
         """Nothing is ever pending here: every change is saved when it is made."""
+
+    def _theme_changed(self, _dark: bool) -> None:
+        """Search highlights are coloured for the palette: render them again."""
+        self.refresh()
 
     def focus_search(self) -> None:
         self.search.setFocus()

@@ -133,3 +133,19 @@ def test_keyboard_ctrl_f_and_delete(qtbot, view: JournalView, filled: Journal) -
     _answer_next_dialog("Delete")
     qtbot.keyClick(view.list, Qt.Key.Key_Delete)
     assert len(filled.entries.on(DAY)) == 1
+
+
+def test_theme_change_after_view_deleted_is_harmless(qtbot, filled: Journal) -> None:
+    """A view deleted on lock no longer listens to theme changes."""
+    from journal.ui import theme
+
+    widget = JournalView(filled)
+    widget.deleteLater()
+    qtbot.waitUntil(lambda: not _alive(widget), timeout=2000)
+    theme.theme_changed.emit(True)
+
+
+def _alive(widget: object) -> bool:
+    from shiboken6 import isValid
+
+    return isValid(widget)

@@ -253,3 +253,25 @@ def test_leaving_the_tab_saves_at_once(view: TodayView, journal: Journal) -> Non
     view.hide()
     assert journal.checkins.get(TODAY).stress == 6
     assert not view.has_pending()
+
+
+def _underlined(editor, text: str) -> list[str]:
+    """The stretches of ``text`` the highlighter formats, read back from the laid-out block."""
+    editor.body.setPlainText(text)
+    block = editor.body.document().firstBlock()
+    return [
+        block.text()[r.start : r.start + r.length]
+        for r in block.layout().formats()
+        if r.format.underlineStyle() != r.format.underlineStyle().NoUnderline
+    ]
+
+
+def test_highlighter_underlines_identifiers_not_ordinary_dates(view: TodayView) -> None:
+    """Phone, e-mail and DOB get the wavy underline; a plain date and time do not."""
+    editor = view.entries.editor
+    assert _underlined(editor, "Call 07700 900123 or jo@example.org, DOB 01/02/2010.") == [
+        "07700 900123",
+        "jo@example.org",
+        "DOB 01/02/2010",
+    ]
+    assert _underlined(editor, "Supervision on 2026-03-02 at 14:30, 6 sessions.") == []
