@@ -13,7 +13,7 @@ import datetime as dt
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -31,7 +31,7 @@ from journal.store.instance_lock import InstanceLock
 from journal.store.settings import Settings
 from journal.ui import theme
 from journal.ui.lock import IdleWatcher, close_dialogs
-from journal.ui.main_window_tabs import TABS, MainTabs
+from journal.ui.main_window_tabs import TABS, MainTabs, preload_next
 from journal.ui.tasks import run_task
 from journal.ui.unlock_screen import Opened, UnlockScreen, cup_icon
 
@@ -66,6 +66,9 @@ class MainWindow(QMainWindow):
         self._place: tuple[int, dt.date | None] = (0, None)
         self._window_settings = window_settings
         self._instance_lock = InstanceLock(journal_path)
+        self._painted = False
+        self.preloaded = False  # the Today view's modules are imported (start-up work done)
+        self._probe_after_paint = False
         self.setWindowIcon(cup_icon())
         self.setWindowTitle(
             "Refill — demo journal" if self.demo else f"Refill — {journal_path.name}"
@@ -174,8 +177,26 @@ class MainWindow(QMainWindow):
             self._show_onboarding(None)
         else:
             self.unlock_screen.reset(locked=False)
-            # Probing the keychain is slow: start once the window is on screen.
-            QTimer.singleShot(0, lambda: self.unlock_screen.probe_keychain(auto_open=True))
+            self._probe_after_paint = True
+
+    def event(self, event: QEvent) -> bool:
+        if not self._painted and event.type() == QEvent.Type.Paint:
+            self._painted = True
+            QTimer.singleShot(0, self._after_first_paint)
+        return super().event(event)
+
+    def _after_first_paint(self) -> None:
+        """Slow start-up work, once the window is on screen and the passphrase is being typed:
+        probe the keychain (a worker) and import the Today view (UI thread, a step at a time)."""
+        if self._probe_after_paint:
+            self.unlock_screen.probe_keychain(auto_open=True)
+        self._preload_step(0)
+
+    def _preload_step(self, done: int) -> None:
+        if self.tabs is None and preload_next(done):
+            QTimer.singleShot(0, lambda: self._preload_step(done + 1))
+        else:
+            self.preloaded = True
 
     def _show_busy(self) -> None:
         self.unlock_screen.show_problem(BUSY_TEXT, can_retry=False)

@@ -39,6 +39,27 @@ TABS = (
 TODAY, JOURNAL, TRENDS, INSIGHTS = range(len(TABS))
 
 
+#: What the Today view needs beyond its own module (its cup-action catalogue comes from the
+#: insights package), imported ahead by :func:`preload_next`.
+PRELOAD = ("journal.insights", TABS[TODAY].module)
+
+
+def preload_next(done: int) -> bool:
+    """Import the ``done``-th module of :data:`PRELOAD`; False when there is nothing left.
+
+    Called on the UI thread, one module per event-loop turn, while the unlock screen waits for
+    the passphrase, so unlocking does not pay for it. Never from a worker: PySide6's import hook
+    is not thread-safe (importing Qt modules in a thread crashed the process in testing).
+    """
+    if done >= len(PRELOAD):
+        return False
+    try:
+        importlib.import_module(PRELOAD[done])
+    except ImportError:
+        log.warning("could not preload %s", PRELOAD[done])
+    return True
+
+
 class UnavailableView(QWidget):
     """Stands in for a view whose module could not be loaded, saying so plainly."""
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTime, Signal
+from PySide6.QtCore import Qt, QTime, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDoubleSpinBox,
@@ -78,7 +78,7 @@ class OnboardingScreen(QWidget):
         if opened is not None:
             self._load_settings()
             self.pages.setCurrentIndex(1)
-        run_task(keychain.available, self._offer_remember, lambda _e: None, context=self)
+        QTimer.singleShot(0, lambda: self._offer_remember(keychain.available()))
 
     # ---------------------------------------------------------------- page 1
     def _passphrase_page(self) -> QWidget:

@@ -7,6 +7,10 @@ UI thread through a queued signal, so callbacks may touch widgets and workers ne
     run_task(lambda: Journal.open(path, passphrase=p), self._opened, self._failed)
     run_task_with_progress(export, done, failed, on_progress=self._bar.update)
 
+Workers must not import modules that use Qt (import them on the UI thread first): PySide6's
+import hook is not thread-safe, and a view module imported in a worker while the UI thread was
+busy crashed the process in testing.
+
 A callback whose receiver has been destroyed is dropped silently: pass ``context=widget`` when a
 callback is a lambda or a plain function that refers to a widget which may be deleted first (the
 lock deletes every view while tasks may still be running).

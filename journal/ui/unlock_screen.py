@@ -190,10 +190,12 @@ class UnlockScreen(QWidget):
         self.passphrase.setFocus()
 
     def probe_keychain(self, *, auto_open: bool) -> None:
-        """Find out (in a worker) whether a keychain works and holds this journal's key; with
-        ``auto_open`` a remembered key opens the journal straight away."""
+        """Find out whether a keychain works and holds this journal's key (called once the
+        window is on screen); with ``auto_open`` a remembered key opens the journal at once."""
         self._auto_open = auto_open
-        run_task(keychain.available, self._offer_remember, lambda _e: None, context=self)
+        # On the UI thread: finding the backend imports modules, and imports in workers are
+        # not safe with PySide6 (see tasks.py). Reading the key may block: that is a worker.
+        self._offer_remember(keychain.available())
 
     def _offer_remember(self, available: bool) -> None:
         self.remember.setVisible(available)
