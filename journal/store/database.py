@@ -19,6 +19,7 @@ import sqlcipher3
 from journal.store import keys
 from journal.store.errors import (
     CorruptJournal,
+    JournalBusy,
     JournalExists,
     JournalMissing,
     JournalTooNew,
@@ -289,7 +290,13 @@ def inspect_file(path: Path) -> bytes:
 
 def _connect(path: Path, query: str) -> sqlcipher3.Connection:
     uri = f"{path.resolve().as_uri()}?{query}"
-    conn = sqlcipher3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    conn = sqlcipher3.connect(
+        uri,
+        uri=True,
+        isolation_level=None,
+        check_same_thread=False,
+        timeout=_BUSY_TIMEOUT_MS / 1000,
+    )
     conn.execute("PRAGMA cipher_log_level = NONE")
     return conn
 
@@ -316,9 +323,12 @@ def _verify_keyed(conn: sqlcipher3.Connection, path: Path) -> None:
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlcipher3.DatabaseError as exc:
-        if "file is not a database" in str(exc):
+        text = str(exc)
+        if "file is not a database" in text:
             raise WrongPassphrase(path) from None
-        raise CorruptJournal(path, str(exc)) from None
+        if "locked" in text:  # held exclusively by another process past the busy timeout
+            raise JournalBusy(path, "another program kept it locked") from None
+        raise CorruptJournal(path, text) from None
     version = conn.execute("PRAGMA cipher_version").fetchone()
     if not version or not version[0]:
         raise NotAJournal(path, "SQLCipher is not active in this build; refusing to continue")

@@ -16,11 +16,13 @@ import pytest
 from journal.store import (
     CorruptJournal,
     Journal,
+    JournalBusy,
     JournalExists,
     JournalMissing,
     JournalTooNew,
     NotAJournal,
     WrongPassphrase,
+    database,
 )
 from journal.store.database import APPLICATION_ID, PAGE_SIZE, Database
 from journal.store.keys import derive_key, sql_key
@@ -409,3 +411,21 @@ def test_new_folder_for_a_journal_is_private(tmp_path: Path, passphrase: str) ->
     path = tmp_path / "made-for-it" / "journal.refill"
     Journal.create(path, passphrase).close(backup_if_changed=False)
     assert _mode(path.parent) == 0o700
+
+
+def test_journal_held_exclusively_elsewhere_is_busy_not_corrupt(
+    closed_journal: Path,
+    passphrase: str,
+    state_of: Callable[[Path], object],
+    raw: Callable[..., Any],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A journal another program keeps exclusively locked is reported busy, never damaged."""
+    monkeypatch.setattr(database, "_BUSY_TIMEOUT_MS", 200)
+    with raw(closed_journal, f"PRAGMA key = '{passphrase}'") as holder:
+        holder.execute("PRAGMA locking_mode = EXCLUSIVE")
+        holder.execute("BEGIN EXCLUSIVE")
+        holder.execute("SELECT count(*) FROM checkin").fetchone()
+        with pytest.raises(JournalBusy):
+            Journal.open(closed_journal, passphrase=passphrase)
+        holder.execute("ROLLBACK")
