@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from journal.store.models import CHECKIN_SCALES, CheckIn
 from journal.ui.fields import FIELD_LABELS, OptionalSpinBox, SectionForm, anchored
@@ -46,6 +46,10 @@ class CheckinForm(SectionForm):
         form.addRow("Note", self.note)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
+        hint = QLabel("Rate only what you want to: “–” is not rated, never 0.", self)
+        hint.setWordWrap(True)
+        hint.setEnabled(False)
+        outer.addWidget(hint)
         outer.addLayout(form)
         outer.addWidget(self.error)
         self.connect_edits(*self.scales.values(), self.social, self.note)

@@ -86,7 +86,8 @@ class EntryEditor(QWidget):
 
         prompt_row = QHBoxLayout()
         prompt_row.addWidget(self.prompt_label, 1)
-        prompt_row.addWidget(self.other_prompt, 0, Qt.AlignmentFlag.AlignTop)
+        top_right = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight
+        prompt_row.addWidget(self.other_prompt, 0, top_right)
         bottom = QHBoxLayout()
         bottom.addWidget(self.tags, 1)
         bottom.addWidget(self.include)
