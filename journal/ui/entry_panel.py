@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QItemSelectionModel, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QPushButton, QVBoxLayout, QWidget
 
@@ -21,11 +23,18 @@ class EntryPanel(QWidget):
     """Several entries per day; saving is driven by the Today view's autosave."""
 
     edited = Signal()
-    switched = Signal()  # about to show another entry: the view saves the current one first
 
-    def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        journal: Journal,
+        save_pending: Callable[[], bool],
+        parent: QWidget | None = None,
+    ) -> None:
+        """``save_pending`` saves the view's drafts before another entry is shown; when it
+        returns False (a value was refused) the current entry stays on screen."""
         super().__init__(parent)
         self._journal = journal
+        self._save_pending = save_pending
         self._date = ""
         self.model: RecordListModel[Entry] = RecordListModel(entry_label, self)
         self.list = QListView(self)
@@ -78,13 +87,15 @@ class EntryPanel(QWidget):
             self.list.clearSelection()
 
     def select(self, entry_id: int | None) -> None:
-        self.switched.emit()
-        self._show(next((e for e in self.model.records() if e.id == entry_id), None))
+        """Show one of the day's entries (ignored if it is not one of them)."""
+        entry = next((e for e in self.model.records() if e.id == entry_id), None)
+        if entry is not None and self._save_pending():
+            self._show(entry)
 
     def new_entry(self) -> None:
-        self.switched.emit()
-        self._show(None)
-        self.editor.title.setFocus()
+        if self._save_pending():
+            self._show(None)
+            self.editor.title.setFocus()
 
     def save(self) -> Entry | None:
         """Add or update the shown entry; raises ``ValidationError`` for a refused value."""

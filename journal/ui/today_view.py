@@ -68,7 +68,7 @@ class TodayView(QWidget):
         self.work = SessionForm(self)
         self.activities = ActivityList(journal, self)
         self.cup = CupForm(journal, self)
-        self.entries = EntryPanel(journal, self)
+        self.entries = EntryPanel(journal, self.flush, self)
         self._daily: dict[str, tuple[SectionForm, Any]] = {
             "checkin": (self.checkin, journal.checkins),
             "sleep": (self.sleep, journal.sleep),
@@ -96,7 +96,6 @@ class TodayView(QWidget):
         for name, (form, _repo) in self._daily.items():
             form.edited.connect(lambda name=name: self._mark_dirty(name))
         self.entries.edited.connect(lambda: self._mark_dirty("entry"))
-        self.entries.switched.connect(self.flush)
         self.entries.editor.support_requested.connect(self.support_requested)
         self.activities.saved.connect(self._item_saved)
         self.cup.saved.connect(self._item_saved)

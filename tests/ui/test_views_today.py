@@ -275,3 +275,12 @@ def test_highlighter_underlines_identifiers_not_ordinary_dates(view: TodayView) 
         "DOB 01/02/2010",
     ]
     assert _underlined(editor, "Supervision on 2026-03-02 at 14:30, 6 sessions.") == []
+
+
+def test_new_entry_refused_while_a_value_is_invalid(view: TodayView, journal: Journal) -> None:
+    """ "New entry" keeps the current text on screen when something cannot be saved yet."""
+    view.entries.editor.body.setPlainText("half a thought")
+    view.sleep.bedtime.setText("late")
+    view.entries.new_button.click()
+    assert view.entries.editor.body.toPlainText() == "half a thought"
+    assert journal.entries.on(TODAY)[0].body == "half a thought"  # the entry itself was saved
