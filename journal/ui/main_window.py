@@ -220,6 +220,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.onboarding)
         self.stack.setCurrentWidget(self.onboarding)
         self.onboarding.focus_first()
+        self.state_label.setText("Setting up" if opened else "New journal")
 
     def _onboarded(self, opened: Opened) -> None:
         onboarding, self.onboarding = self.onboarding, None

@@ -85,8 +85,12 @@ class OnboardingScreen(QWidget):
         card, layout = _page(
             "Welcome to Refill",
             "A private place to notice how your work is treating you. Everything stays on this "
-            f"computer, encrypted with a passphrase you choose now.\n\n{NO_RECOVERY}",
+            "computer, encrypted with a passphrase you choose now.",
         )
+        layout.addWidget(styled_label(NO_RECOVERY, "notice"))
+        where = styled_label(f"Your journal will be kept at {self.journal_path}", "muted")
+        where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(where)
         self.first = PassphraseField("New passphrase", card)
         self.second = PassphraseField("Passphrase again", card)
         self.hint = styled_label("", "muted")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -71,19 +71,22 @@ class SupportDialog(QDialog):
 
         self.country = QComboBox()
         self.country.setAccessibleName("Country")
+        self.country.addItem("Choose your country…", "")
         for code, info in sorted(self.countries.items(), key=lambda item: item[1].name):
             self.country.addItem(info.name, code)
         wanted = (settings.crisis_country if settings else "") or locale_country()
-        self.country.setCurrentIndex(max(0, self.country.findData(wanted)))
+        self.country.setCurrentIndex(max(0, self.country.findData(wanted) if wanted else 0))
         self.country.currentIndexChanged.connect(self._country_changed)
 
         self.emergency = styled_label("", "heading")
+        self.emergency.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.emergency.setAccessibleName("Emergency number")
         self.model = CrisisLinesModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName("Crisis lines")
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setWordWrap(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         header = self.table.horizontalHeader()
@@ -110,15 +113,17 @@ class SupportDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(styled_label("Need support now?", "title"))
+        layout.addWidget(styled_label("Need support now?", "heading"))
         layout.addWidget(styled_label(INTRO, ""))
-        layout.addLayout(hbox(styled_label("Country", "", wrap=False), self.country))
+        country_row = hbox(styled_label("Country", "", wrap=False), self.country)
+        country_row.addStretch(1)
+        layout.addLayout(country_row)
         layout.addWidget(self.emergency)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.checked)
-        layout.addLayout(
-            hbox(self.edit_button, self.add_button, self.remove_button, self.reset_button)
-        )
+        edit_row = hbox(self.edit_button, self.add_button, self.remove_button, self.reset_button)
+        edit_row.addStretch(1)
+        layout.addLayout(edit_row)
         layout.addWidget(self.save_error)
         layout.addWidget(styled_label(OWN_SUPPORT, ""))
         layout.addWidget(styled_label(NO_OUTREACH, "muted"))
@@ -136,9 +141,11 @@ class SupportDialog(QDialog):
 
     def _show_country(self) -> None:
         info = self._info()
+        self.edit_button.setEnabled(self.journal is not None and info is not None)
         if info is None:
-            self.emergency.setText("Call your local emergency number.")
+            self.emergency.setText("In an emergency, call your local emergency number.")
             self.model.set_lines([])
+            self.checked.setText("Choose your country to see free, confidential helplines.")
             return
         self.emergency.setText(f"Emergency: {info.emergency}")
         custom = self.edits.get(info.code)

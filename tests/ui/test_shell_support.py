@@ -37,6 +37,17 @@ def test_dialog_shows_the_chosen_country(qtbot) -> None:
     assert "116 123" in [line.number for line in dialog.model.lines]
 
 
+def test_no_country_guessed_shows_no_foreign_numbers(qtbot, monkeypatch) -> None:
+    """With no saved country and an unknown locale nothing country-specific is shown."""
+    from journal.ui import support_dialog
+
+    monkeypatch.setattr(support_dialog, "locale_country", lambda: "")
+    dialog = SupportDialog(None)
+    qtbot.addWidget(dialog)
+    assert dialog.code() == "" and dialog.model.rowCount() == 0
+    assert "local emergency number" in dialog.emergency.text()
+
+
 def test_country_and_own_numbers_are_saved(qtbot, journal) -> None:
     """Choosing a country and adding one's own supervisor's number is kept in the journal."""
     dialog = SupportDialog(journal)
