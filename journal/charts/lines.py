@@ -35,6 +35,11 @@ def _marker_size(n: int) -> float:
     return 3.2 if n <= 120 else 2.0 if n <= 600 else 0.0
 
 
+def _marker(style_marker: str, n: int) -> str:
+    """Markers show lone days between gaps; beyond ~600 points they only cost drawing time."""
+    return style_marker if _marker_size(n) else ""
+
+
 def draw_ratings(
     fig: Figure, data: TrendData, theme: ChartTheme, rect: layout.Rect = layout.WHOLE
 ) -> Readout:
@@ -69,7 +74,7 @@ def draw_ratings(
             values,
             color=style.color,
             linestyle=style.linestyle,
-            marker=style.marker,
+            marker=_marker(style.marker, len(x)),
             markersize=size,
             linewidth=1.4,
             label=RATING_LABELS[name],
@@ -110,7 +115,7 @@ def draw_sleep(
         values,
         color=style.color,
         linestyle=style.linestyle,
-        marker=style.marker,
+        marker=_marker(style.marker, len(x)),
         markersize=_marker_size(len(x)),
         linewidth=1.4,
         label="hours slept",

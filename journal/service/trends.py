@@ -11,8 +11,9 @@ No Qt and no matplotlib here: the charts, the window and the PDF all read the sa
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -95,22 +96,26 @@ class TrendData:
 
 
 def day_index(days: Iterable[str], start: dt.date, n: int) -> tuple[np.ndarray, np.ndarray]:
-    """Positions of ISO ``days`` inside a range of ``n`` days from ``start`` (others dropped)."""
-    offsets = np.array([(dt.date.fromisoformat(d) - start).days for d in days], dtype=np.int64)
-    keep = (offsets >= 0) & (offsets < n) if len(offsets) else np.zeros(0, dtype=bool)
-    return offsets, keep
+    """Positions of ISO ``days`` inside a range of ``n`` days from ``start``, and which of them
+    fall inside it."""
+    dates = np.array(list(days), dtype="datetime64[D]")
+    offsets = (dates - np.datetime64(start, "D")).astype(np.int64)
+    return offsets, (offsets >= 0) & (offsets < n)
 
 
-def _column(n: int, start: dt.date, rows: list[tuple[str, float | None]]) -> np.ndarray:
-    out = np.full(n, np.nan)
+def _daily(rows: Sequence[tuple[Any, ...]], start: dt.date, n: int, width: int) -> list[np.ndarray]:
+    """``width`` arrays, one per value column of ``(date, value, …)`` rows; NaN where a day
+    has no row or the value is missing."""
+    out = [np.full(n, np.nan) for _ in range(width)]
     if rows:
-        offsets, keep = day_index((d for d, _ in rows), start, n)
-        values = np.array([np.nan if v is None else float(v) for _, v in rows])
-        out[offsets[keep]] = values[keep]
+        offsets, keep = day_index((row[0] for row in rows), start, n)
+        table = np.array([row[1:] for row in rows], dtype=float)  # None becomes NaN
+        for k in range(width):
+            out[k][offsets[keep]] = table[keep, k]
     return out
 
 
-def _sum_per_day(n: int, start: dt.date, rows: list[tuple[str, float | None]]) -> np.ndarray:
+def _sum_per_day(n: int, start: dt.date, rows: Sequence[tuple[Any, ...]]) -> np.ndarray:
     """Daily totals of repeated records (activities); NaN where a day had none."""
     out = np.full(n, np.nan)
     if rows:
@@ -174,28 +179,27 @@ def load_trends(journal: Journal, start: dt.date, end: dt.date) -> TrendData:
     early = start - dt.timedelta(days=lead)
     s_iso, e_iso = start.isoformat(), end.isoformat()
 
-    checkins = journal.checkins.between(early.isoformat(), e_iso)
-    sleeps = journal.sleep.between(s_iso, e_iso)
-    sessions = journal.sessions.between(s_iso, e_iso)
-    activities = journal.activities.between(s_iso, e_iso)
-    cups = journal.cup_actions.between(s_iso, e_iso)
+    # Raw columns, not records: ten years are ~17,000 rows, and a record per row would cost
+    # more than everything else here.
+    checkins = journal.checkins.columns(("date", *RATINGS), early.isoformat(), e_iso)
+    sleeps = journal.sleep.columns(("date", "hours"), s_iso, e_iso)
+    load_fields = ("date", "session_hours", "sessions", "trauma_sessions", "day_off")
+    sessions = journal.sessions.columns(load_fields, s_iso, e_iso)
+    activities = journal.activities.columns(("date", "minutes"), s_iso, e_iso)
+    cups = journal.cup_actions.columns(("date",), s_iso, e_iso)
     checks = journal.self_checks.between(s_iso, e_iso)
     settings = journal.settings.load()
 
     values: dict[str, np.ndarray] = {}
     bands: dict[str, Band] = {}
-    for name in RATINGS:
-        long = _column(n + lead, early, [(c.date, getattr(c, name)) for c in checkins])
+    ratings = _daily(checkins, early, n + lead, len(RATINGS))
+    for name, long in zip(RATINGS, ratings, strict=True):
         bands[name] = rolling_band(long)
         values[name] = long[lead:]
-    values["sleep_hours"] = _column(n, start, [(s.date, s.hours) for s in sleeps])
-    values["session_hours"] = _column(n, start, [(s.date, s.session_hours) for s in sessions])
-    values["sessions"] = _column(n, start, [(s.date, s.sessions) for s in sessions])
-    values["trauma_sessions"] = _column(n, start, [(s.date, s.trauma_sessions) for s in sessions])
-    values["day_off"] = _column(
-        n, start, [(s.date, None if s.day_off is None else float(s.day_off)) for s in sessions]
-    )
-    values["activity_minutes"] = _sum_per_day(n, start, [(a.date, a.minutes) for a in activities])
+    (values["sleep_hours"],) = _daily(sleeps, start, n, 1)
+    loads = _daily(sessions, start, n, len(load_fields) - 1)
+    values.update(zip(load_fields[1:], loads, strict=True))
+    values["activity_minutes"] = _sum_per_day(n, start, activities)
     values["trauma_hours"], values["other_hours"] = split_session_hours(values)
 
     logged = ~np.isnan(values["mood"]) | ~np.isnan(values["energy"]) | ~np.isnan(values["stress"])
@@ -205,7 +209,7 @@ def load_trends(journal: Journal, start: dt.date, end: dt.date) -> TrendData:
 
     x = np.arange(np.datetime64(start, "D"), np.datetime64(end, "D") + 1)
     daily = Series(x, values, bands)
-    cup_days = np.array([c.date for c in cups], dtype="datetime64[D]")
+    cup_days = np.array([row[0] for row in cups], dtype="datetime64[D]")
     return TrendData(
         start=start,
         end=end,
