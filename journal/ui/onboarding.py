@@ -28,7 +28,15 @@ from journal import keychain
 from journal.store import Journal, JournalError, ValidationError
 from journal.ui.tasks import run_task
 from journal.ui.unlock_screen import REMEMBER_TEXT, REMEMBER_WHY, Opened, sentence
-from journal.ui.unlock_widgets import BusyRow, PassphraseField, hbox, strength_hint, styled_label
+from journal.ui.unlock_widgets import (
+    BusyRow,
+    PassphraseField,
+    card,
+    centre_in,
+    hbox,
+    strength_hint,
+    styled_label,
+)
 
 NO_RECOVERY = (
     "Nobody, including Refill, can recover a forgotten passphrase: write it down somewhere safe."
@@ -43,15 +51,10 @@ def create_journal(path: Path, passphrase: str, remember: bool) -> Opened:
 
 
 def _page(title: str, intro: str) -> tuple[QFrame, QVBoxLayout]:
-    card = QFrame()
-    card.setProperty("role", "card")
-    card.setMaximumWidth(560)
-    layout = QVBoxLayout(card)
-    layout.setContentsMargins(32, 28, 32, 28)
-    layout.setSpacing(10)
+    panel, layout = card(560)
     layout.addWidget(styled_label(title, "heading"))
     layout.addWidget(styled_label(intro, "muted"))
-    return card, layout
+    return panel, layout
 
 
 class OnboardingScreen(QWidget):
@@ -69,12 +72,7 @@ class OnboardingScreen(QWidget):
         self.pages.addWidget(self._passphrase_page())
         self.pages.addWidget(self._targets_page())
         self.pages.addWidget(self._reminder_page())
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        row = hbox(self.pages, stretch_first=True)
-        row.addStretch(1)
-        outer.addLayout(row)
-        outer.addStretch(2)
+        centre_in(self, self.pages, below=2)
         if opened is not None:
             self._load_settings()
             self.pages.setCurrentIndex(1)

@@ -14,13 +14,13 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QCheckBox, QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton, QWidget
 
 from journal import keychain, messages
 from journal.resources import resource_path
 from journal.store import Journal, JournalError, WrongPassphrase
 from journal.ui.tasks import run_task
-from journal.ui.unlock_widgets import BusyRow, PassphraseField, hbox, styled_label
+from journal.ui.unlock_widgets import BusyRow, PassphraseField, card, centre_in, hbox, styled_label
 
 REMEMBER_TEXT = "Remember on this device"
 REMEMBER_WHY = (
@@ -142,12 +142,7 @@ class UnlockScreen(QWidget):
         self.unlock_button.setEnabled(False)
         self.unlock_button.clicked.connect(self.submit)
 
-        card = QFrame()
-        card.setProperty("role", "card")
-        card.setMaximumWidth(480)
-        inner = QVBoxLayout(card)
-        inner.setContentsMargins(32, 28, 32, 28)
-        inner.setSpacing(10)
+        panel, inner = card(480)
         for widget in (icon, title, self.subtitle, where, self.demo_notice, self.passphrase):
             inner.addWidget(widget)
         inner.addWidget(self.remember)
@@ -156,12 +151,7 @@ class UnlockScreen(QWidget):
         inner.addWidget(self.busy)
         inner.addLayout(hbox(self.use_key_button, self.unlock_button, stretch_first=True))
 
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        centred = hbox(card, stretch_first=True)
-        centred.addStretch(1)
-        outer.addLayout(centred)
-        outer.addStretch(1)
+        centre_in(self, panel)
         self.setTabOrder(self.passphrase.edit, self.remember)
         self.setTabOrder(self.remember, self.use_key_button)
         self.setTabOrder(self.use_key_button, self.unlock_button)

@@ -14,6 +14,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -170,3 +171,24 @@ def hbox(*widgets: QWidget, stretch_first: bool = False) -> QHBoxLayout:
     for widget in widgets:
         row.addWidget(widget)
     return row
+
+
+def card(max_width: int) -> tuple[QFrame, QVBoxLayout]:
+    """A rounded panel (the style sheet's "card") and the layout to fill it with."""
+    frame = QFrame()
+    frame.setProperty("role", "card")
+    frame.setMaximumWidth(max_width)
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(32, 28, 32, 28)
+    layout.setSpacing(10)
+    return frame, layout
+
+
+def centre_in(parent: QWidget, widget: QWidget, *, below: int = 1) -> None:
+    """Lay ``widget`` out in the middle of ``parent`` (a little above centre with ``below=2``)."""
+    outer = QVBoxLayout(parent)
+    outer.addStretch(1)
+    row = hbox(widget, stretch_first=True)
+    row.addStretch(1)
+    outer.addLayout(row)
+    outer.addStretch(below)
