@@ -86,6 +86,8 @@ def draw_ratings(
             empty_note(ax, theme, NOTHING)
         lines.append(Line(RATING_LABELS[name].lower(), values))
     date_axis(axes[-1], x, series.weekly)
+    for ax in axes[:-1]:
+        ax.set_xlim(axes[-1].get_xlim())
     return Readout(x, lines, weekly=series.weekly, axes=axes)
 
 
