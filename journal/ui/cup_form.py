@@ -6,12 +6,12 @@ from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
+from journal.insights import load_catalogue
 from journal.store import Journal
 from journal.store.errors import ValidationError
 from journal.store.models import CupActionDone
 from journal.ui.day_items import DayItems
 from journal.ui.fields import OptionalSpinBox
-from journal.ui.tasks import run_task
 
 CUSTOM = "__custom__"
 
@@ -19,10 +19,10 @@ CUSTOM = "__custom__"
 def catalogue_titles() -> dict[str, str]:
     """Catalogue action id → title (empty if the catalogue cannot be read).
 
-    Importing the insights package costs ~80 ms, so the form calls this on the thread pool.
+    The insights package is imported with this module, on the UI thread (the window preloads
+    it while the unlock screen waits); imports never happen in workers, whose import hook
+    PySide6 does not make thread-safe.
     """
-    from journal.insights import load_catalogue
-
     try:
         catalogue: Any = load_catalogue()
     except (OSError, ValueError):
@@ -34,7 +34,8 @@ class CupForm(DayItems[CupActionDone]):
     """Each action done is saved as soon as it is added."""
 
     def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
-        self._titles = {a.id: a.title for a in journal.custom_actions.all()}
+        own = {a.id: a.title for a in journal.custom_actions.all()}
+        self._titles = {**catalogue_titles(), **own}  # the user's own actions win on a clash
         super().__init__(journal.cup_actions, self.describe, "cup action", parent)
         self.action = QComboBox(self)
         self.action.setAccessibleName("Cup action")
@@ -68,14 +69,6 @@ class CupForm(DayItems[CupActionDone]):
         self.action.currentIndexChanged.connect(self._custom_visible)
         self._custom_visible()
         self.add_button.clicked.connect(self.add)
-        self.catalogue_loaded = False
-        run_task(catalogue_titles, self._catalogue_ready, lambda _exc: None, context=self)
-
-    def _catalogue_ready(self, titles: dict[str, str]) -> None:
-        self._titles = {**titles, **self._titles}  # the user's own actions win on a clash
-        self._fill_actions()
-        self.model.set_records(self.model.records())  # titles instead of ids
-        self.catalogue_loaded = True
 
     def _fill_actions(self) -> None:
         """ "My own…" first, then every known action by title; keeps the current choice."""

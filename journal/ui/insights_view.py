@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journal.service import insights as service
 from journal.store import Journal
 from journal.ui import theme
 from journal.ui.flag_card import FlagCard
@@ -35,13 +36,6 @@ KIND_TITLES = {
     "general": "General",
 }
 REFLECTION_LINE = "Refill helps you notice patterns. It is reflection, not diagnosis."
-
-
-def _service() -> Any:
-    """The insights service, imported when first needed (keeps start-up fast)."""
-    from journal.service import insights
-
-    return insights
 
 
 def _heading(text: str, parent: QWidget) -> QLabel:
@@ -158,7 +152,7 @@ class InsightsView(QWidget):
             return QLabel(f"The self-check questions could not be loaded ({exc}).", self)
 
         def save(answers: list[int], day: dt.date) -> Any:
-            return _service().save_self_check(self._journal, answers, day)
+            return service.save_self_check(self._journal, answers, day)
 
         form = SelfCheckForm(self._journal, selfcheck, save, self)
         form.saved.connect(self.status)
@@ -191,9 +185,7 @@ class InsightsView(QWidget):
         self.state.setText("Looking at your data…")
         self.refresh_button.setEnabled(False)
         journal, today = self._journal, dt.date.today()
-        run_task(
-            lambda: _service().report_for(journal, today), self._show, self._failed, context=self
-        )
+        run_task(lambda: service.report_for(journal, today), self._show, self._failed, context=self)
 
     def _failed(self, exc: BaseException) -> None:
         self._computing = False
@@ -207,7 +199,9 @@ class InsightsView(QWidget):
         self._report = report
         self.state.setText(f"Based on {report.days_with_data} days with data")
         self._fill_flags(report)
-        self.helps_model.set_rows(list(report.what_helps))
+        # Clear, favourable observations first; the engine's order within each group.
+        helps = sorted(report.what_helps, key=lambda h: (not h.favourable, h.suggestive))
+        self.helps_model.set_rows(helps)
         self.helps_empty.setText(
             ""
             if report.what_helps
@@ -250,12 +244,12 @@ class InsightsView(QWidget):
     # ------------------------------------------------------------------ actions
     def did_action(self, action_id: str, title: str) -> None:
         """Log a suggested action as done today."""
-        _service().record_action(self._journal, action_id, dt.date.today())
+        service.record_action(self._journal, action_id, dt.date.today())
         for card in self.cards:  # the same action may be offered by several flags
             card.mark_logged(action_id)
         self.status.emit(f"Logged: {title} for today")
 
     def snooze(self, flag_id: str) -> None:
-        _service().snooze(self._journal, flag_id, dt.date.today())
+        service.snooze(self._journal, flag_id, dt.date.today())
         self.status.emit("Snoozed for 7 days; it comes back if the pattern is still there.")
         self.refresh()

@@ -236,8 +236,7 @@ def test_support_request_reaches_the_window_tabs(qtbot, journal: Journal) -> Non
 
 
 def test_catalogue_actions_offered_and_named(qtbot, view: TodayView, journal: Journal) -> None:
-    """The catalogue arrives off the UI thread; a picked action is stored by id, shown by title."""
-    qtbot.waitUntil(lambda: view.cup.catalogue_loaded, timeout=5000)
+    """Catalogue actions are offered; a picked one is stored by id and shown by its title."""
     assert view.cup.action.count() > 30
     action_id = view.cup.action.currentData()
     title = view.cup.action.currentText()
