@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton, QWidget
 
-from journal import keychain, messages
+from journal import APP_ID, keychain, messages
 from journal.resources import resource_path
 from journal.store import Journal, JournalError, WrongPassphrase
 from journal.ui.tasks import run_task
@@ -71,7 +71,15 @@ def open_with_remembered_key(path: Path) -> Opened | None:
 
 
 def cup_icon() -> QIcon:
-    return QIcon(str(resource_path("icons", "org.refilljournal.Refill.svg")))
+    """The app icon from its pre-rendered PNGs (rendering the SVG would load QtSvg at start-up,
+    about 0.1 s); the SVG itself when the PNGs are missing."""
+    pngs = sorted(resource_path("icons", "png").glob(f"{APP_ID}-*.png"))
+    if not pngs:
+        return QIcon(str(resource_path("icons", f"{APP_ID}.svg")))
+    icon = QIcon()
+    for png in pngs:
+        icon.addFile(str(png))
+    return icon
 
 
 class UnlockScreen(QWidget):

@@ -53,3 +53,15 @@ def test_app_icon_is_an_svg() -> None:
     """The icon the desktop entry names exists and is well-formed SVG."""
     root = ET.parse(resource_path("icons", f"{APP_ID}.svg")).getroot()
     assert root.tag.endswith("svg") and root.get("viewBox") == "0 0 128 128"
+
+
+def test_pre_rendered_icons_exist_for_every_size() -> None:
+    """The PNGs the window loads exist at every size the render script makes."""
+    from PySide6.QtGui import QImage
+
+    spec = importlib.util.spec_from_file_location("render_icons", PACKAGING / "render_icons.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    for size in module.SIZES:
+        image = QImage(str(module.png_path(size)))
+        assert (image.width(), image.height()) == (size, size)
