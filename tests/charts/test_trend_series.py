@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import numpy as np
-from conftest import END, gap_days
+from chart_support import END, gap_days
 
 from journal.service.trends import load_trends, per_week, rolling_band
 from journal.store.models import Activity, CheckIn

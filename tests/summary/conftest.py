@@ -3,21 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 import sys
 from pathlib import Path
 
 import pytest
+from summary_support import CANARY, END, MARKED_TEXT
 
 sys.path.insert(0, str(Path(__file__).parent.parent / "charts"))
 from synthetic_journal import fill_journal
 
 from journal.store.models import Entry
-
-END = dt.date(2026, 3, 1)
-START = END - dt.timedelta(days=27)
-CANARY = "CANARY-unmarked-7f3a"
-MARKED_TEXT = "Supervision topic: boundaries with a long waiting list"
 
 
 @pytest.fixture
@@ -35,13 +30,3 @@ def filled(journal):  # type: ignore[no-untyped-def]
         )
     )
     return journal
-
-
-def pdf_text(data: bytes, password: str | None = None) -> str:
-    """All text pypdf can extract from a PDF (whitespace collapsed)."""
-    from pypdf import PdfReader
-
-    reader = PdfReader(io.BytesIO(data))
-    if password is not None:
-        reader.decrypt(password)
-    return " ".join(" ".join(page.extract_text().split()) for page in reader.pages)

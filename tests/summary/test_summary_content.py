@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 
 import pytest
-from conftest import CANARY, END, MARKED_TEXT, START, pdf_text
+from summary_support import CANARY, END, MARKED_TEXT, START, pdf_text
 
 from journal.store.models import Entry, Sleep
 from journal.summary import SummaryOptions, build_pdf, gather
@@ -127,3 +127,13 @@ def test_bad_requests_are_refused_with_reasons():
     with pytest.raises(SummaryError, match="unknown section 'moods'"):
         parse_sections("overview,moods")
     assert parse_sections("flags, overview") == ("overview", "flags")
+
+
+def test_text_beyond_latin_is_kept(filled):
+    """A marked entry in Greek is set in the embedded font, so no character becomes '?'."""
+    greek = "Σήμερα ήταν μια δύσκολη μέρα"
+    filled.entries.add(
+        Entry(END.isoformat(), title="Ελληνικά", body=greek, include_in_summary=True)
+    )
+    data, _ = _pdf(filled, sections=("entries",))
+    assert greek in pdf_text(data)

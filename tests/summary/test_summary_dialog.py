@@ -5,8 +5,8 @@ from __future__ import annotations
 import io
 
 import pytest
-from conftest import END, MARKED_TEXT, pdf_text
 from pypdf import PdfReader
+from summary_support import END, MARKED_TEXT, pdf_text
 
 from journal.store.models import Entry
 from journal.ui.summary_dialog import SummaryDialog

@@ -6,9 +6,9 @@ import io
 import os
 
 import pytest
-from conftest import END, MARKED_TEXT, START, pdf_text
 from pypdf import PdfReader
 from pypdf.errors import FileNotDecryptedError
+from summary_support import END, MARKED_TEXT, START, pdf_text
 
 from journal.summary import SummaryOptions, build_pdf, gather, write_atomically
 from journal.summary.options import paper_for_country, system_country
