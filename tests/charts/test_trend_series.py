@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import numpy as np
+import pytest
 from chart_support import END, gap_days
 
 from journal.service.trends import load_trends, per_week, rolling_band
@@ -63,3 +64,9 @@ def test_ten_years_are_drawn_weekly(journal):
     data = load_trends(journal, dt.date(2016, 3, 1), dt.date(2026, 2, 28))
     assert data.is_long and data.lines.weekly
     assert 520 <= len(data.lines) <= 523
+
+
+def test_columns_refuse_unknown_fields(journal):
+    """The raw-column reader only accepts the record's own field names."""
+    with pytest.raises(ValueError, match="no field 'mood; DROP'"):
+        journal.checkins.columns(("date", "mood; DROP"))
