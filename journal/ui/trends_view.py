@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QDate, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDateEdit,
@@ -79,6 +79,7 @@ class TrendsView(QWidget):
         for key, (text, _days) in RANGES.items():
             button = QPushButton(text)
             button.setCheckable(True)
+            button.setProperty("range", True)
             button.setAccessibleName(f"Show {text.lower()}")
             button.setChecked(key == self._range)
             button.clicked.connect(lambda _=False, k=key: self.set_range(k))
@@ -110,11 +111,18 @@ class TrendsView(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self._charts)
         scroll.setAccessibleName("Trend charts")
+        scroll.verticalScrollBar().valueChanged.connect(self._draw_visible)
+        self._scroll = scroll
 
         box = QVBoxLayout(self)
         box.addLayout(bar)
         box.addWidget(scroll, 1)
         theme.theme_changed.connect(self._restyle)
+        # The chosen range must be obvious in both themes, not only by a slightly darker fill.
+        self.setStyleSheet(
+            'QPushButton[range="true"]:checked { font-weight: bold;'
+            " border: 2px solid palette(highlight); border-radius: 4px; padding: 3px 10px; }"
+        )
 
     # ------------------------------------------------------------------ public
     def flush(self) -> None:
@@ -221,8 +229,25 @@ class TrendsView(QWidget):
 
         chart_theme = theme_for(theme.is_dark())
         for card in self._cards:
-            card.draw(self._data, chart_theme)
+            card.set_data(self._data, chart_theme)
+        self._draw_visible()
         self.redrawn.emit()
+
+    def _draw_visible(self) -> None:
+        """Build the charts that are (at least partly) in sight; the rest wait for a scroll."""
+        viewport = self._scroll.viewport()
+        area = viewport.rect()
+        for card in self._cards:
+            if not card.stale:
+                continue
+            top_left = card.mapTo(viewport, card.rect().topLeft())
+            if area.intersects(card.rect().translated(top_left)):
+                card.ensure_drawn()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._built:
+            self._draw_visible()
 
     def _restyle(self, _dark: bool = False) -> None:
         if self._data is not None:
