@@ -73,9 +73,7 @@ def draw_session_load(
     weeks = data.weeks
     x = date_numbers(weeks.x)
     cap = data.targets.weekly_session_hours_cap
-    layout.title(
-        fig, rect, f"Client session hours per week (your cap: {cap:g} h)", theme.foreground
-    )
+    layout.title(fig, rect, "Client session hours per week", theme.foreground)
     (ax,) = layout.stacked_axes(fig, rect)
     other = weeks.values["other_hours"]
     trauma = weeks.values["trauma_hours"]
