@@ -354,6 +354,8 @@ class MainWindow(QMainWindow):
         self.journal = None
         self.idle.disarm()
         self._update_actions()
+        self.stack.setCurrentWidget(self.unlock_screen)
+        self.unlock_screen.show_working("Restoring the backup…")
         return self._place
 
     def open_settings(self) -> None:
@@ -418,6 +420,9 @@ class MainWindow(QMainWindow):
             if not self.demo:
                 self._window_settings.setValue("journal/last_path", str(self.journal_path))
         journal, self.journal = self.journal, None
+        if journal is None and self.onboarding is not None:
+            opened = getattr(self.onboarding, "opened", None)  # created, targets not yet set
+            journal = opened.journal if opened is not None else None
         if journal is not None:
             try:
                 journal.close(backup_if_changed=True)

@@ -179,6 +179,11 @@ class UnlockScreen(QWidget):
         # Focus once the screen is really showing (setFocus on a hidden widget is lost).
         QTimer.singleShot(0, self.passphrase.setFocus)
 
+    def show_working(self, text: str) -> None:
+        """Keep the form disabled while the window does something to the file (a restore)."""
+        self._set_busy(True)
+        self.busy.start(text)
+
     def show_problem(self, text: str, *, can_retry: bool = True) -> None:
         self.error.setText(text)
         self.error.show()

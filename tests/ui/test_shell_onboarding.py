@@ -74,3 +74,12 @@ def test_journal_made_elsewhere_starts_at_targets(
     assert window.onboarding.pages.currentIndex() == 1
     window.onboarding.skip()
     assert window.tabs is not None
+
+
+def test_closing_during_onboarding_closes_the_journal(qtbot, make_window, journal_path):
+    """Quitting on the targets page still closes the newly created journal."""
+    window = make_window(journal_path)
+    _create(qtbot, window, "yet another passphrase")
+    journal = window.onboarding.opened.journal
+    window.close()
+    assert not journal.db.is_open

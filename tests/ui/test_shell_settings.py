@@ -110,6 +110,7 @@ def test_restore_from_the_window(
     dialog.view.setCurrentIndex(dialog.model.index(0, 0))
     assert dialog.chosen() == backup
     dialog.accept()
+    assert window.journal is None and not window.unlock_screen.passphrase.isEnabled()
     qtbot.waitUntil(
         lambda: window.journal is not None and window.journal is not old_journal, timeout=10_000
     )
