@@ -70,3 +70,35 @@ def test_reminder_is_due_once_a_day() -> None:
     assert not reminder_due(now, "19:00", None)
     assert not reminder_due(now, None, None)
     assert "check-in" in REMINDER_TEXT
+
+
+def test_tray_reminder_text_is_fixed(qtbot, make_window, existing_journal, monkeypatch):
+    """The tray's daily notification is Refill's fixed sentence, never anything written."""
+    from journal.ui.tray import ReminderTray
+
+    window = make_window(existing_journal)
+    tray = ReminderTray(window)
+    shown = []
+    monkeypatch.setattr(tray, "showMessage", lambda title, text, *a: shown.append((title, text)))
+    tray.set_reminder("00:00")
+    tray.last_shown = None
+    tray.check()
+    tray.check()  # once a day only
+    assert shown == [("Refill", REMINDER_TEXT)]
+    tray.hide()
+
+
+def test_journal_in_a_sync_folder_is_warned_about(
+    qtbot, make_window, tmp_path, passphrase, stub_views, unlock
+):
+    """A journal inside a Dropbox-like folder gets the keep-it-local warning after unlock."""
+    from journal.store import Journal
+    from journal.ui.main_window import SYNC_WARNING
+
+    path = tmp_path / "Dropbox" / "journal.refill"
+    made = Journal.create(path, passphrase)
+    made.settings.update(onboarding_done=True)
+    made.close(backup_if_changed=False)
+    window = make_window(path)
+    unlock(window)
+    assert window.statusBar().currentMessage() == SYNC_WARNING
