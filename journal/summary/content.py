@@ -170,23 +170,8 @@ def action_counts(journal: Journal, start: dt.date, end: dt.date) -> list[Action
 
 def insights_report(journal: Journal, as_of: dt.date) -> Any:
     """The insights as of the period's last day (flags, what helps)."""
-    try:
-        from journal.service.insights import report_for
-    except ImportError:  # the insights service is newer than this module: analyse directly
-        from journal.insights import JournalData, analyse
+    from journal.service.insights import report_for
 
-        upto = as_of.isoformat()
-        data = JournalData(
-            checkins=journal.checkins.between(None, upto),
-            sleep=journal.sleep.between(None, upto),
-            activities=journal.activities.between(None, upto),
-            sessions=journal.sessions.between(None, upto),
-            cup_actions=journal.cup_actions.between(None, upto),
-            self_checks=journal.self_checks.between(None, upto),
-            settings=journal.settings.load(),
-            custom_actions=journal.custom_actions.all(),
-        )
-        return analyse(data, as_of, snoozed=journal.snoozes.active(upto))
     return report_for(journal, as_of=as_of)
 
 

@@ -51,7 +51,14 @@ def cover(content: SummaryContent) -> Iterator[Block]:
     for section in o.sections:
         if section == "note" and not o.note.strip():
             continue
-        yield Text(f"•  {SECTION_TITLES[section]}", size=10.5, indent=0.15, before=0.0, after=0.0)
+        yield Text(
+            f"•  {SECTION_TITLES[section]}",
+            size=10.5,
+            indent=0.15,
+            hanging=0.14,
+            before=0.0,
+            after=0.0,
+        )
     yield Text(
         "Figures come from the clinician's own daily logs in Refill. Flags are patterns worth "
         "noticing in those logs, never a diagnosis or a risk assessment. Journal text appears "
@@ -69,9 +76,9 @@ def _change(m: Measure) -> str:
         return "—"
     step = 10**-m.digits / 2
     if abs(change) < step:
-        return "→ same"
-    arrow = "↑" if change > 0 else "↓"
-    return f"{arrow} {change:+.{m.digits}f}{m.unit}"
+        return "same"
+    direction = "higher" if change > 0 else "lower"
+    return f"{change:+.{m.digits}f}{m.unit} {direction}"
 
 
 def overview(content: SummaryContent) -> Iterator[Block]:
@@ -159,7 +166,9 @@ def flags(content: SummaryContent) -> Iterator[Block]:
         )
         yield para(flag.explanation, size=10)
         for e in flag.evidence:
-            yield para(f"•  {_evidence(e)}", size=9.5, indent=0.15, before=0.0, after=0.0)
+            yield para(
+                f"•  {_evidence(e)}", size=9.5, indent=0.15, hanging=0.14, before=0.0, after=0.0
+            )
         if flag.is_not:
             yield para(
                 f"What this is not: {flag.is_not}", size=9, muted=True, italic=True, before=0.05
@@ -212,6 +221,7 @@ def actions(content: SummaryContent) -> Iterator[Block]:
             f"{h.n_not} without{tag}.",
             size=9.5,
             indent=0.15,
+            hanging=0.14,
             before=0.0,
             after=0.02,
         )

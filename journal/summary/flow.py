@@ -10,9 +10,10 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass, field
 
-#: Average glyph width of DejaVu Sans as a share of the font size, slightly generous so that
-#: wrapped lines never run past the margin.
+#: Average glyph width as a share of the font size, slightly generous so that wrapped lines
+#: never run past the margin: DejaVu Sans (embedded) and the PDF's built-in Helvetica.
 GLYPH_WIDTH = 0.56
+HELVETICA_GLYPH_WIDTH = 0.5
 LINE_SPACING = 1.38
 
 
@@ -26,6 +27,7 @@ class Geometry:
     right: float = 0.85
     top: float = 0.85
     bottom: float = 0.95
+    glyph_width: float = GLYPH_WIDTH
 
     @property
     def text_width(self) -> float:
@@ -46,6 +48,7 @@ class Text:
     italic: bool = False
     muted: bool = False
     indent: float = 0.0
+    hanging: float = 0.0  # extra indent of the lines after the first (bullets)
     before: float = 0.04
     after: float = 0.04
     keep_with_next: bool = False
@@ -121,9 +124,9 @@ def line_height(size: float) -> float:
     return size / 72 * LINE_SPACING
 
 
-def wrap(text: str, width_in: float, size: float) -> list[str]:
+def wrap(text: str, width_in: float, size: float, glyph_width: float = GLYPH_WIDTH) -> list[str]:
     """Lines of ``text`` that fit ``width_in`` at ``size`` points; blank lines are kept."""
-    chars = max(int(width_in * 72 / (size * GLYPH_WIDTH)), 10)
+    chars = max(int(width_in * 72 / (size * glyph_width)), 10)
     out: list[str] = []
     for paragraph in text.splitlines() or [""]:
         out.extend(textwrap.wrap(paragraph, chars, break_long_words=True) or [""])
@@ -153,20 +156,22 @@ class _Flow:
 
     def text(self, block: Text, reserve: float) -> None:
         lh = line_height(block.size)
-        lines = wrap(block.text, self.g.text_width - block.indent, block.size)
+        width = self.g.text_width - block.indent - block.hanging
+        lines = wrap(block.text, width, block.size, self.g.glyph_width)
         # Keep a heading (or any keep-with-next block) with the start of what follows.
         needed = block.before + lh * len(lines) + reserve
         if block.keep_with_next and not self.fits(needed) and self.y > self.g.top:
             self.new_page()
         if self.y > self.g.top:
             self.y += block.before
-        for text in lines:
+        for i, text in enumerate(lines):
             if not self.fits(lh):
                 self.new_page()
+            x = self.g.left + block.indent + (block.hanging if i else 0.0)
             self.page.lines.append(
                 Line(
                     text,
-                    self.g.left + block.indent,
+                    x,
                     self.y,
                     block.size,
                     block.bold,

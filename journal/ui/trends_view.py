@@ -120,8 +120,8 @@ class TrendsView(QWidget):
         theme.theme_changed.connect(self._restyle)
         # The chosen range must be obvious in both themes, not only by a slightly darker fill.
         self.setStyleSheet(
-            'QPushButton[range="true"]:checked { font-weight: bold;'
-            " border: 2px solid palette(highlight); border-radius: 4px; padding: 3px 10px; }"
+            'QPushButton[range="true"]:checked {'
+            " border: 2px solid palette(highlight); border-radius: 4px; }"
         )
 
     # ------------------------------------------------------------------ public
@@ -234,15 +234,20 @@ class TrendsView(QWidget):
         self.redrawn.emit()
 
     def _draw_visible(self) -> None:
-        """Build the charts that are (at least partly) in sight; the rest wait for a scroll."""
-        viewport = self._scroll.viewport()
-        area = viewport.rect()
+        """Build the charts that are (at least partly) in sight; the rest wait for a scroll.
+
+        Positions come from the cards' own fixed heights rather than their current geometry,
+        which is not laid out yet when the first data arrives.
+        """
+        first = self._scroll.verticalScrollBar().value()
+        last = first + max(self._scroll.viewport().height(), 1)
+        margins = self._charts_box.contentsMargins()
+        top = margins.top()
         for card in self._cards:
-            if not card.stale:
-                continue
-            top_left = card.mapTo(viewport, card.rect().topLeft())
-            if area.intersects(card.rect().translated(top_left)):
+            bottom = top + card.sizeHint().height()
+            if card.stale and bottom > first and top < last:
                 card.ensure_drawn()
+            top = bottom + self._charts_box.spacing()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
