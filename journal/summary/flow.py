@@ -10,10 +10,10 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass, field
 
-#: Average glyph width as a share of the font size, slightly generous so that wrapped lines
-#: never run past the margin: DejaVu Sans (embedded) and the PDF's built-in Helvetica.
-GLYPH_WIDTH = 0.56
-HELVETICA_GLYPH_WIDTH = 0.5
+#: Average glyph width as a share of the font size. One value for both fonts the PDF may use
+#: (built-in Helvetica ~0.50, DejaVu Sans ~0.55), so the preview, drawn with DejaVu, breaks
+#: lines and pages exactly where the PDF does; DejaVu lines may reach a little into the margin.
+GLYPH_WIDTH = 0.53
 LINE_SPACING = 1.38
 
 

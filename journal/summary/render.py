@@ -25,8 +25,6 @@ from journal import __version__, charts
 from journal.summary import document
 from journal.summary.content import SummaryContent
 from journal.summary.flow import (
-    GLYPH_WIDTH,
-    HELVETICA_GLYPH_WIDTH,
     Geometry,
     Page,
     Row,
@@ -71,8 +69,7 @@ def layout(content: SummaryContent) -> tuple[Geometry, list[Page], bool]:
     core = latin1_only(b.text for b in blocks if isinstance(b, Text))
     core = core and latin1_only(cell for b in blocks if isinstance(b, Row) for cell in b.cells)
     width, height = PAPER_SIZES[content.options.paper]
-    glyph = HELVETICA_GLYPH_WIDTH if core else GLYPH_WIDTH
-    g = Geometry(width, height, glyph_width=glyph)
+    g = Geometry(width, height)
     return g, paginate(blocks, g), core
 
 

@@ -1,0 +1,99 @@
+"""Trend charts for 10 years (≤ 300 ms) and the supervisor summary PDF for 90 days (≤ 1.5 s).
+
+In-process, on the 10-year demo journal, with matplotlib already imported (the window imports
+it once, when the Trends tab is first shown). "Trend charts": read every series from the
+encrypted journal, then build and render all seven charts with Agg at the window's size. The
+Trends view builds only the charts in sight, so a range switch in the window costs the load
+plus the first screen's charts; that is measured too. The summary is the whole export: gather
+the period (insights included), draw the pages and write the PDF into memory.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+from benchmarks.common import BenchContext, Row, ms, time_calls
+from journal.charts import CHARTS, LIGHT, ChartSpec
+from journal.service.trends import load_trends
+from journal.store import Journal
+from journal.summary import SummaryOptions, build_pdf, gather
+
+CHARTS_TARGET_MS = 300.0
+VIEWPORT_PX = 680  # the scroll area of a 1280×800 window below the menus, tabs and range bar
+CARD_CHROME_PX = 40  # a card's read-out line and margins
+SUMMARY_TARGET_MS = 1500.0
+WIDTH_IN = 10.0
+
+
+def _last_day(journal: Journal) -> dt.date:
+    return dt.date.fromisoformat(journal.checkins.dates()[-1])
+
+
+def first_screen() -> tuple[ChartSpec, ...]:
+    """The charts the Trends view shows without scrolling in a 1280×800 window."""
+    shown, top = [], 0
+    for spec in CHARTS:
+        if top >= VIEWPORT_PX:
+            break
+        shown.append(spec)
+        top += int(spec.height_in * 100) + CARD_CHROME_PX
+    return tuple(shown)
+
+
+def draw_all(data: object, charts: tuple[ChartSpec, ...] = CHARTS) -> None:
+    """Build and render charts with Agg, as the Trends view does for the ones in sight."""
+    for spec in charts:
+        fig = Figure(figsize=(WIDTH_IN, spec.height_in), dpi=100)
+        FigureCanvasAgg(fig)
+        spec.draw(fig, data, LIGHT, (0.0, 0.0, 1.0, 1.0))
+        fig.canvas.draw()
+
+
+def run(ctx: BenchContext) -> list[Row]:
+    journal = Journal.open(ctx.journal_path, passphrase=ctx.passphrase)
+    try:
+        end = _last_day(journal)
+        start = end - dt.timedelta(days=ctx.days - 1)
+        draw_all(load_trends(journal, start, end))  # warm caches (fonts, glyphs)
+        loads = time_calls(lambda: load_trends(journal, start, end), repeat=5)
+        data = load_trends(journal, start, end)
+        draws = time_calls(lambda: draw_all(data), repeat=5)
+        both = time_calls(lambda: draw_all(load_trends(journal, start, end)), repeat=5)
+        charts_ms = statistics.median(both)
+        seen = first_screen()
+        switch = time_calls(lambda: draw_all(load_trends(journal, start, end), seen), repeat=5)
+        switch_ms = statistics.median(switch)
+
+        options = SummaryOptions(start=end - dt.timedelta(days=89), end=end, note="A note.")
+        summaries = time_calls(lambda: build_pdf(gather(journal, options)), repeat=3)
+        summary_ms = statistics.median(summaries)
+    finally:
+        journal.close(backup_if_changed=False)
+    years = ctx.days / 365.25
+    return [
+        Row(
+            f"trend charts for {years:.0f} years: load + draw all {len(CHARTS)} (median of 5)",
+            ms(charts_ms),
+            f"≤ {CHARTS_TARGET_MS:.0f} ms",
+            charts_ms <= CHARTS_TARGET_MS,
+        ),
+        Row(
+            f"  a range switch in the window: load + the {len(seen)} charts in sight "
+            "(others draw when scrolled to)",
+            ms(switch_ms),
+            f"≤ {CHARTS_TARGET_MS:.0f} ms",
+            switch_ms <= CHARTS_TARGET_MS,
+        ),
+        Row("  of which: reading the series from the journal", ms(statistics.median(loads))),
+        Row("  of which: building and rendering the charts (Agg)", ms(statistics.median(draws))),
+        Row(
+            "supervisor summary PDF, 90 days (gather + pages, in memory; median of 3)",
+            ms(summary_ms),
+            f"≤ {SUMMARY_TARGET_MS / 1000:.1f} s",
+            summary_ms <= SUMMARY_TARGET_MS,
+        ),
+    ]
