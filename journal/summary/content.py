@@ -15,6 +15,8 @@ from typing import Any
 
 import numpy as np
 
+from journal.insights import load_catalogue
+from journal.service.insights import report_for
 from journal.service.trends import TrendData, load_trends
 from journal.store import Journal
 from journal.store.models import Entry
@@ -151,8 +153,6 @@ def marked_entries(journal: Journal, start: dt.date, end: dt.date) -> list[Marke
 
 def action_counts(journal: Journal, start: dt.date, end: dt.date) -> list[ActionCount]:
     """Cup actions done in the period, most frequent first, by their catalogue or own title."""
-    from journal.insights import load_catalogue
-
     catalogue = load_catalogue()
     own = {a.id: a.title for a in journal.custom_actions.all()}
     times: Counter[str] = Counter()
@@ -170,8 +170,6 @@ def action_counts(journal: Journal, start: dt.date, end: dt.date) -> list[Action
 
 def insights_report(journal: Journal, as_of: dt.date) -> Any:
     """The insights as of the period's last day (flags, what helps)."""
-    from journal.service.insights import report_for
-
     return report_for(journal, as_of=as_of)
 
 

@@ -20,6 +20,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from pypdf import PdfReader, PdfWriter
 
 from journal import __version__, charts
 from journal.summary import document
@@ -171,8 +172,6 @@ def build_pdf(content: SummaryContent, progress: Progress | None = None) -> byte
 
 def encrypt(pdf: bytes, password: str) -> bytes:
     """The same PDF, encrypted with AES-256 (PDF 2.0 security handler, R 6)."""
-    from pypdf import PdfReader, PdfWriter
-
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
     writer.add_metadata({"/Producer": "Refill", "/Creator": METADATA["Creator"]})
     writer.encrypt(user_password=password, owner_password=None, algorithm="AES-256")

@@ -287,10 +287,10 @@ class SummaryDialog(QDialog):
             return
         self._period_changed_label(options)
         journal = self._journal
+        # Imports happen here, on the UI thread: importing inside a worker can crash PySide6.
+        from journal.summary.content import insights_report, marked_entries
 
         def scan() -> Any:
-            from journal.summary.content import insights_report, marked_entries
-
             flags = list(insights_report(journal, options.end).flags)
             return flags, marked_entries(journal, options.start, options.end)
 
@@ -373,11 +373,10 @@ class SummaryDialog(QDialog):
         if self._problem():
             return
         options, journal = self.options(), self._journal
+        from journal.summary.content import gather
+        from journal.summary.render import preview_pngs
 
         def work(report: Callable[[int, str], None]) -> list[bytes]:
-            from journal.summary.content import gather
-            from journal.summary.render import preview_pngs
-
             report(10, "Reading the period…")
             content = gather(journal, options)
             report(50, "Drawing the pages…")
@@ -407,11 +406,10 @@ class SummaryDialog(QDialog):
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
         options, journal = self.options(), self._journal
+        from journal.summary.content import gather
+        from journal.summary.render import build_pdf, write_atomically
 
         def work(report: Callable[[int, str], None]) -> str:
-            from journal.summary.content import gather
-            from journal.summary.render import build_pdf, write_atomically
-
             report(5, "Reading the period…")
             data = build_pdf(gather(journal, options), report)
             report(96, "Writing the file…")

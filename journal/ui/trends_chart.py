@@ -43,6 +43,8 @@ class ChartCard(QWidget):
         self.spec = spec
         self.readout: Any = None
         self._data: TrendData | None = None
+        self._theme: ChartTheme | None = None
+        self._stale = False
         self.figure = Figure(dpi=100)
         self.canvas = FigureCanvasQTAgg(self.figure)
         self.canvas.setAccessibleName(f"{spec.title} chart")
@@ -69,11 +71,27 @@ class ChartCard(QWidget):
         box.addLayout(header)
         box.addWidget(self.canvas)
 
-    def draw(self, data: TrendData, theme: ChartTheme) -> None:
-        """Redraw from ``data`` (drawn when Qt next paints the canvas)."""
+    def set_data(self, data: TrendData, theme: ChartTheme) -> None:
+        """Take new data or colours; the figure is rebuilt by :meth:`ensure_drawn`."""
         self._data = data
+        self._theme = theme
+        self._stale = True
+
+    @property
+    def stale(self) -> bool:
+        return self._stale
+
+    def ensure_drawn(self) -> None:
+        """Rebuild the figure if its data or colours changed (Qt renders it on the next paint).
+
+        The view calls this only for cards in sight, so charts scrolled out of view cost
+        nothing until they are scrolled to.
+        """
+        if not self._stale or self._data is None:
+            return
+        self._stale = False
         chart_layout.reset(self.figure)
-        self.readout = self.spec.draw(self.figure, data, theme, chart_layout.WHOLE)
+        self.readout = self.spec.draw(self.figure, self._data, self._theme, chart_layout.WHOLE)
         self.canvas.draw_idle()
 
     def _hover(self, event: MouseEvent) -> None:
@@ -95,6 +113,7 @@ class ChartCard(QWidget):
 
     def save_to(self, path: Path, default_suffix: str = ".png") -> Path | None:
         """Write the chart as PNG or SVG (by the file's suffix, else ``default_suffix``)."""
+        self.ensure_drawn()
         if path.suffix.lower() not in (".png", ".svg"):
             path = path.with_name(path.name + default_suffix)
         try:

@@ -33,7 +33,9 @@ def view(qtbot, journal):
 
 
 def _card(view, chart_id):
-    return next(card for card in view.cards if card.spec.id == chart_id)
+    card = next(card for card in view.cards if card.spec.id == chart_id)
+    card.ensure_drawn()
+    return card
 
 
 def _hover(card, day: dt.date, y: float) -> str:
@@ -88,6 +90,15 @@ def test_save_png_and_svg(view, tmp_path, monkeypatch):
     )
     card.save_button.click()
     assert b"<svg" in chosen.read_bytes()[:400]
+
+
+def test_charts_out_of_sight_wait_for_a_scroll(qtbot, view):
+    """Only charts in sight are built; scrolling to the last one builds it."""
+    last = view.cards[-1]
+    assert last.stale and last.readout is None
+    view._scroll.ensureWidgetVisible(last)
+    qtbot.waitUntil(lambda: not last.stale, timeout=5_000)
+    assert last.readout is not None
 
 
 def test_failed_save_is_reported(view, tmp_path):
