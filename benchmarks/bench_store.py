@@ -6,18 +6,20 @@ Saves go to a copy of the demo journal, so the journal other modules measure nev
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
+import statistics
 import sys
 import time
 from pathlib import Path
 
 from benchmarks.common import BenchContext, Row, ms, p95, time_calls
 from journal.demo import COMMON_WORD, PHRASE, RARE_WORD
-from journal.store import Journal
+from journal.store import Journal, keys
 from journal.store.models import Entry
 
 KDF_REFERENCE_MS = 121  # DESIGN.md §8: SQLCipher's default KDF in-process on this kind of machine
-OPEN_TARGET_MS = 1.25 * KDF_REFERENCE_MS  # opening should add little beyond the KDF itself
+OPEN_OVER_KDF = 1.25  # opening may add a quarter to the KDF measured on the same machine
 SAVE_TARGET_MS = 5.0
 SEARCH_TARGET_MS = 20.0
 MEMORY_TARGET_MIB = 200
@@ -48,20 +50,24 @@ def run(ctx: BenchContext) -> list[Row]:
 
 
 def open_row(ctx: BenchContext) -> Row:
-    """Median time to open the journal: the KDF plus the file checks and schema check."""
-
-    samples = []
+    """Median time to open the journal beside the KDF alone on this machine: opening should
+    add little to the key derivation it cannot avoid."""
+    kdf, opened = [], []
     for _ in range(5):
         start = time.perf_counter()
+        keys.derive_key(ctx.passphrase, os.urandom(keys.SALT_BYTES))
+        kdf.append((time.perf_counter() - start) * 1000)
+        start = time.perf_counter()
         journal = Journal.open(ctx.journal_path, passphrase=ctx.passphrase)
-        samples.append((time.perf_counter() - start) * 1000)
+        opened.append((time.perf_counter() - start) * 1000)
         journal.close(backup_if_changed=False)
-    median = sorted(samples)[len(samples) // 2]
+    kdf_ms, open_ms = statistics.median(kdf), statistics.median(opened)
+    limit = OPEN_OVER_KDF * kdf_ms
     return Row(
         "open the journal (KDF + checks), in-process, median of 5",
-        ms(median),
-        f"≤ {OPEN_TARGET_MS:.0f} ms (KDF alone: {KDF_REFERENCE_MS} ms)",
-        median <= OPEN_TARGET_MS,
+        f"{ms(open_ms)} (KDF alone here: {ms(kdf_ms)}; reference {KDF_REFERENCE_MS} ms)",
+        f"≤ {ms(limit)} (KDF + 25 %)",
+        open_ms <= limit,
     )
 
 
