@@ -1,7 +1,11 @@
 """Whole-process measurements: wall time and the peak memory of exactly that process.
 
-``resource.getrusage(RUSAGE_CHILDREN)`` only reports the largest child so far, so each child is
-reaped with ``os.wait4``, which returns that one child's own resource usage.
+``getrusage(RUSAGE_CHILDREN)`` only reports the largest child so far, and on Linux a child's
+``ru_maxrss`` starts at its parent's RSS when it was forked (exec records the copied address
+space's high-water mark). So the command is started by a small launcher — this file run as a
+script — which spawns it, reaps it with ``os.wait4`` and reports that one process's own wall time
+and peak RSS through a pipe. (The figure cannot go below the launcher's own ~14 MiB, which
+the spawned process starts from.)
 """
 
 from __future__ import annotations
@@ -10,7 +14,6 @@ import os
 import statistics
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -54,45 +57,39 @@ def run_process(
     ``detach_tty`` starts it in a new session without a controlling terminal, so a program that
     reads passwords from ``/dev/tty`` (``getpass``) reads them from ``input`` instead.
     """
-    full_env = {**os.environ, **(env or {})}
-    start = time.perf_counter()
-    proc = subprocess.Popen(
-        list(command),
-        stdin=subprocess.PIPE if input is not None else subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=full_env,
-        text=True,
-        start_new_session=detach_tty,
-    )
-    out: list[str] = []
-    err: list[str] = []
-    readers = [
-        threading.Thread(target=lambda: out.append(proc.stdout.read()), daemon=True),  # type: ignore[union-attr]
-        threading.Thread(target=lambda: err.append(proc.stderr.read()), daemon=True),  # type: ignore[union-attr]
-    ]
-    for reader in readers:
-        reader.start()
-    if input is not None:
-        assert proc.stdin is not None
-        try:
-            proc.stdin.write(input)
-            proc.stdin.close()
-        except BrokenPipeError:
-            pass
-    watchdog = threading.Timer(timeout, proc.kill)
-    watchdog.start()
+    report_r, report_w = os.pipe()
     try:
-        _pid, status, usage = os.wait4(proc.pid, 0)
+        done = subprocess.run(
+            [sys.executable, __file__, str(report_w), *command],
+            input=input,
+            stdin=None if input is not None else subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            env={**os.environ, **(env or {})},
+            timeout=timeout,
+            start_new_session=detach_tty,
+            pass_fds=(report_w,),
+        )
+        os.close(report_w)
+        report_w = -1
+        with os.fdopen(report_r) as report:
+            code, elapsed, peak_kib = report.read().split()
     finally:
-        watchdog.cancel()
+        if report_w >= 0:
+            os.close(report_w)
+    scale = 1024 * 1024 if sys.platform == "darwin" else 1024  # ru_maxrss: KiB (bytes on macOS)
+    return Finished(int(code), done.stdout, done.stderr, float(elapsed), int(peak_kib) / scale)
+
+
+def _launch(report_fd: int, command: list[str]) -> int:
+    """In the launcher: spawn ``command`` (inheriting stdio), reap it, report its own figures."""
+    start = time.perf_counter()
+    pid = os.posix_spawnp(command[0], command, os.environ)
+    _pid, status, usage = os.wait4(pid, 0)
     elapsed = (time.perf_counter() - start) * 1000
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    for reader in readers:
-        reader.join()
-    # ru_maxrss is in KiB on Linux (bytes on macOS).
-    peak = usage.ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
-    return Finished(proc.returncode, "".join(out), "".join(err), elapsed, peak)
+    code = os.waitstatus_to_exitcode(status)
+    os.write(report_fd, f"{code} {elapsed} {usage.ru_maxrss}".encode())
+    return code
 
 
 def median_run(
@@ -104,3 +101,7 @@ def median_run(
         last = run_process(command, **kwargs).check()  # type: ignore[arg-type]
         times.append(last.ms)
     return statistics.median(times), last
+
+
+if __name__ == "__main__":
+    sys.exit(_launch(int(sys.argv[1]), sys.argv[2:]))
