@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import pkgutil
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from pathlib import Path
 
 from journal import __version__
 from journal.cli import commands
@@ -45,7 +45,35 @@ EXIT_STATUS = """exit status:
   130  interrupted"""
 
 
-def build_parser() -> argparse.ArgumentParser:
+def command_modules() -> dict[str, str]:
+    """Sub-command name → module name, read from the folder without importing anything.
+
+    A module is named after its command; ``_cmd`` is appended where the name is a Python keyword
+    (``import_cmd`` registers ``import``).
+    """
+    folder = Path(commands.__file__).parent
+    return {
+        path.stem.removesuffix("_cmd"): path.stem
+        for path in sorted(folder.glob("*.py"))
+        if not path.stem.startswith("_")
+    }
+
+
+def _modules_needed(argv: Sequence[str]) -> list[str]:
+    """Only the module of the command being run: importing all of them would cost every
+    ``refill search`` and every window launch about 100 ms."""
+    known = command_modules()
+    words = [arg for arg in argv if not arg.startswith("-")]
+    for word in words:
+        if word in known:
+            return [known[word]]
+    if words or any(arg in ("-h", "--help") for arg in argv):
+        return list(known.values())  # help, or a mistyped command: argparse lists them all
+    return []  # the window: top-level options only
+
+
+def build_parser(modules: Iterable[str] | None = None) -> argparse.ArgumentParser:
+    """The ``refill`` parser with the given command modules (default: all of them)."""
     parser = argparse.ArgumentParser(
         prog="refill",
         description="Refill — an offline, encrypted journal for clinicians' own wellbeing. "
@@ -60,8 +88,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--journal", metavar="PATH", help="journal file to open in the window")
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
     common = common_options()
-    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
-        module = importlib.import_module(f"{commands.__name__}.{info.name}")
+    for name in command_modules().values() if modules is None else modules:
+        module = importlib.import_module(f"{commands.__name__}.{name}")
         module.register(sub, common)
     return parser
 
@@ -76,8 +104,9 @@ def _run_window(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     disable_core_dumps()
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(_modules_needed(arguments))
+    args = parser.parse_args(arguments)
     try:
         run = getattr(args, "run", None)
         if run is None:
