@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from journal import messages
+from journal.cli import early_key
 from journal.cli.errors import CliError
 from journal.cli.passphrase import existing_passphrase
 from journal.paths import default_journal_path
@@ -34,7 +35,10 @@ def open_journal(args: argparse.Namespace) -> Journal:
     path = journal_path(args)
     for attempt in range(1, _PROMPT_TRIES + 1):
         passphrase, typed = existing_passphrase(getattr(args, "passphrase_file", None))
+        raw_key = early_key.take(path, passphrase)
         try:
+            if raw_key is not None:
+                return Journal.open(path, raw_key=raw_key)
             return Journal.open(path, passphrase=passphrase)
         except WrongPassphrase as exc:
             if not typed or attempt == _PROMPT_TRIES:

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from journal import __version__
-from journal.cli import commands
+from journal.cli import commands, early_key
 from journal.cli.errors import CliError
 from journal.hardening import disable_core_dumps
 
@@ -105,6 +105,7 @@ def _run_window(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     disable_core_dumps()
     arguments = list(sys.argv[1:] if argv is None else argv)
+    early_key.start(arguments)
     parser = build_parser(_modules_needed(arguments))
     args = parser.parse_args(arguments)
     try:
