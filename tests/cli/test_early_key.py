@@ -1,4 +1,4 @@
-"""The key derived while the command imports is only ever used for the same journal and passphrase."""
+"""The early-derived key is used only for the same journal and passphrase."""
 
 from __future__ import annotations
 
