@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from helpers import daily_flags
+from flag_timeline import daily_flags
 from personas import START, make
 
 from journal.insights.engine import agreeing

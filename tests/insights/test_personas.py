@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from helpers import daily_flags, first_day
+from flag_timeline import daily_flags, first_day
 from personas import START, make
 
 from journal.insights import analyse
