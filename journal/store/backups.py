@@ -11,7 +11,8 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from journal.store.database import Database, fsync_dir
+from journal.files import fsync_dir
+from journal.store.database import Database
 
 SUFFIX = ".refill-backup"
 

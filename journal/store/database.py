@@ -16,6 +16,7 @@ from typing import Any
 
 import sqlcipher3
 
+from journal.files import fsync_dir, fsync_file
 from journal.store import keys
 from journal.store.errors import (
     CorruptJournal,
@@ -242,7 +243,7 @@ class Database:
         try:
             with self._lock:
                 self.conn.execute("VACUUM INTO ?", (str(tmp),))
-            _fsync_file(tmp)
+            fsync_file(tmp)
             os.replace(tmp, dest)
             fsync_dir(dest.parent)
         except BaseException:
@@ -340,22 +341,3 @@ def _verify_keyed(conn: sqlcipher3.Connection, path: Path) -> None:
     found = int(conn.execute("PRAGMA user_version").fetchone()[0])
     if found > LATEST_VERSION:
         raise JournalTooNew(path, found, LATEST_VERSION)
-
-
-def _fsync_file(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def fsync_dir(path: Path) -> None:
-    """Make a rename in ``path`` durable (POSIX; Windows has no directory handles for it)."""
-    if os.name != "posix":
-        return
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -10,8 +10,6 @@ from __future__ import annotations
 import contextlib
 import io
 import logging
-import os
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -23,6 +21,7 @@ from matplotlib.lines import Line2D
 from pypdf import PdfReader, PdfWriter
 
 from journal import __version__, charts
+from journal.files import private_atomic_file
 from journal.summary import document
 from journal.summary.content import SummaryContent
 from journal.summary.flow import (
@@ -192,20 +191,6 @@ def preview_pngs(content: SummaryContent, dpi: float = 60) -> list[bytes]:
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that it is either the whole new file or not there at all.
-
-    The bytes go to a private temporary file beside ``path`` (same folder, so the rename is
-    atomic), are flushed to disk, and only then renamed over ``path``; on any error the
-    temporary file is removed and ``path`` is left as it was.
-    """
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Write ``data`` to ``path`` so that it is either the whole new file or not there at all."""
+    with private_atomic_file(path, "wb") as handle:
+        handle.write(data)
