@@ -5,7 +5,12 @@ the theme, lives inside the encrypted journal. Before unlocking, the window foll
 colour scheme (or ``REFILL_THEME``).
 
 ``refill --demo`` makes a fresh demo journal in a private temporary folder (0700) with a generated
-passphrase shown on the unlock screen, and removes the folder when the window closes.
+passphrase shown on the unlock screen, and removes the folder when the window closes. The journal
+is made in a worker once the window shows (unlocking waits for it), not before: making it takes
+longer than everything else at start-up together.
+
+Only what the unlock screen needs is imported before the first paint; see ``main_window`` for
+what is loaded afterwards, while the passphrase is typed.
 
 ``REFILL_EXIT_WHEN_SHOWN=1`` (used only by ``benchmarks/bench_ui.py``) prints ``shown`` and quits
 as soon as the first window has painted, so launch time can be measured from outside.
@@ -19,6 +24,8 @@ import shutil
 import signal
 import sys
 import tempfile
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,6 +43,7 @@ if TYPE_CHECKING:
 
 EXIT_WHEN_SHOWN = "REFILL_EXIT_WHEN_SHOWN"
 DEMO_DAYS = 120
+DEMO_FILE = "demo.refill"
 _DEMO_WORDS = (
     "amber", "birch", "cedar", "dune", "ember", "fern", "harbour", "iris", "juniper", "kelp",
     "linen", "maple", "nectar", "olive", "pebble", "quartz", "river", "sage", "tide", "willow",
@@ -64,19 +72,22 @@ def demo_passphrase() -> str:
     return "-".join(secrets.choice(_DEMO_WORDS) for _ in range(4))
 
 
-def make_demo_journal(folder: Path, passphrase: str, days: int = DEMO_DAYS) -> Path:
-    """A fresh demo journal in ``folder``, onboarding already done."""
+def demo_maker(path: Path, passphrase: str, days: int = DEMO_DAYS) -> Callable[[], Path]:
+    """The work that makes a fresh demo journal at ``path`` (onboarding already done), for a
+    worker. What it needs is imported here, by the caller's thread: workers must not import."""
     from journal.demo import generate_demo
-    from journal.store import Journal
+    from journal.store.journal import Journal
 
-    path = folder / "demo.refill"
-    journal = Journal.create(path, passphrase)
-    try:
-        generate_demo(journal, days=days)
-        journal.settings.update(onboarding_done=True)
-    finally:
-        journal.close(backup_if_changed=False)
-    return path
+    def make() -> Path:
+        journal = Journal.create(path, passphrase)
+        try:
+            generate_demo(journal, days=days)
+            journal.settings.update(onboarding_done=True)
+        finally:
+            journal.close(backup_if_changed=False)
+        return path
+
+    return make
 
 
 class _ExitWhenShown(QObject):
@@ -110,15 +121,19 @@ def run_app(journal: str | None, demo: bool) -> int:
     settings = window_settings()
     demo_folder: Path | None = None
     passphrase: str | None = None
+    make_journal = None
     try:
         if demo:
             demo_folder = Path(tempfile.mkdtemp(prefix="refill-demo-"))
             os.chmod(demo_folder, 0o700)
             passphrase = demo_passphrase()
-            path = make_demo_journal(demo_folder, passphrase)
+            path = demo_folder / DEMO_FILE
+            make_journal = partial(demo_maker, path, passphrase)
         else:
             path = choose_journal_path(journal, settings)
-        window = MainWindow(path, demo_passphrase=passphrase, window_settings=settings)
+        window = MainWindow(
+            path, demo_passphrase=passphrase, window_settings=settings, make_journal=make_journal
+        )
         if demo:
             app.setWindowIcon(window.windowIcon())
         tray = _maybe_tray(window)

@@ -5,13 +5,21 @@ long as it is open (a second window is told the journal is busy), keeps the open
 :class:`~journal.store.Journal` only while unlocked, and on lock saves drafts, deletes every
 view, closes the journal (dropping the key) and shows the unlock screen. Unlock returns to the
 same tab and date. Its title shows the journal's file name, never anything written in it.
+
+Start-up is paced for the first paint: the constructor builds only the menus and the unlock
+screen (neither loads the store, the views or ``keyring``). Once the window has painted, the rest
+is loaded on the UI thread one step per event-loop turn while the passphrase is typed: the
+keychain probe, then the store and the Today view's modules (:func:`preload_next`). A demo journal
+is made in a worker only then, with the unlock form disabled until it is ready.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -26,14 +34,21 @@ from PySide6.QtWidgets import (
 
 from journal import __version__
 from journal.paths import in_sync_folder
-from journal.store import Journal, JournalBusy
+from journal.store.errors import JournalBusy
 from journal.store.instance_lock import InstanceLock
-from journal.store.settings import Settings
 from journal.ui import theme
 from journal.ui.lock import IdleWatcher, close_dialogs
 from journal.ui.main_window_tabs import TABS, MainTabs, preload_next
 from journal.ui.tasks import run_task
 from journal.ui.unlock_screen import Opened, UnlockScreen, cup_icon
+
+if TYPE_CHECKING:
+    from journal.store.journal import Journal
+    from journal.store.settings import Settings
+
+#: Makes the journal file in a worker; built on the UI thread (which imports what it needs).
+JournalMaker = Callable[[], Callable[[], object]]
+MAKING_DEMO = "Making the demo journal with made-up data…"
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +71,11 @@ class MainWindow(QMainWindow):
         *,
         demo_passphrase: str | None = None,
         window_settings: QSettings | None = None,
+        make_journal: JournalMaker | None = None,
     ) -> None:
+        """``make_journal`` (the demo) is called on the UI thread once the window has painted;
+        the work it returns runs in a worker and creates the file, which is then unlocked as
+        usual."""
         super().__init__()
         self.journal_path = journal_path
         self.demo = demo_passphrase is not None
@@ -69,6 +88,7 @@ class MainWindow(QMainWindow):
         self._painted = False
         self.preloaded = False  # the Today view's modules are imported (start-up work done)
         self._probe_after_paint = False
+        self._make_journal = make_journal
         self.setWindowIcon(cup_icon())
         self.setWindowTitle(
             "Refill — demo journal" if self.demo else f"Refill — {journal_path.name}"
@@ -173,7 +193,9 @@ class MainWindow(QMainWindow):
                 f"The journal's folder cannot be used ({exc.strerror}).", can_retry=False
             )
             return
-        if not self.journal_path.exists():
+        if self._make_journal is not None:
+            self.unlock_screen.show_working(MAKING_DEMO)
+        elif not self.journal_path.exists():
             self._show_onboarding(None)
         else:
             self.unlock_screen.reset(locked=False)
@@ -187,10 +209,23 @@ class MainWindow(QMainWindow):
 
     def _after_first_paint(self) -> None:
         """Slow start-up work, once the window is on screen and the passphrase is being typed:
-        probe the keychain (a worker) and import the Today view (UI thread, a step at a time)."""
-        if self._probe_after_paint:
+        make the demo journal (a worker) or probe the keychain, then import the store and the
+        Today view (UI thread, a step at a time)."""
+        if self._make_journal is not None and self._instance_lock.held:
+            run_task(self._make_journal(), self._journal_made, self._making_failed, context=self)
+        elif self._probe_after_paint:
             self.unlock_screen.probe_keychain(auto_open=True)
-        self._preload_step(0)
+        QTimer.singleShot(0, lambda: self._preload_step(0))
+
+    def _journal_made(self, _result: object) -> None:
+        self._make_journal = None
+        self.unlock_screen.reset(locked=False)
+
+    def _making_failed(self, error: BaseException) -> None:
+        log.error("making the journal failed: %s", type(error).__name__)
+        self.unlock_screen.show_problem(
+            f"The demo journal could not be made ({type(error).__name__}).", can_retry=False
+        )
 
     def _preload_step(self, done: int) -> None:
         if self.tabs is None and preload_next(done):

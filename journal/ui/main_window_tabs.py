@@ -13,11 +13,13 @@ import importlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from journal.store import Journal
+if TYPE_CHECKING:
+    from journal.store.journal import Journal
 
 log = logging.getLogger(__name__)
 
@@ -39,9 +41,10 @@ TABS = (
 TODAY, JOURNAL, TRENDS, INSIGHTS = range(len(TABS))
 
 
-#: What the Today view needs beyond its own module (its cup-action catalogue comes from the
-#: insights package), imported ahead by :func:`preload_next`.
-PRELOAD = ("journal.insights", TABS[TODAY].module)
+#: Imported ahead by :func:`preload_next`: the store (not loaded to show the unlock screen), what
+#: the Today view needs beyond its own module (its cup-action catalogue comes from the insights
+#: package), and the view itself.
+PRELOAD = ("journal.store.journal", "journal.insights", TABS[TODAY].module)
 
 
 def preload_next(done: int) -> bool:

@@ -3,7 +3,14 @@
 The key is derived in a worker (``tasks.run_task``) while a busy bar moves, so the window never
 freezes. A wrong passphrase gets an inline message and the file is never touched (the store
 refuses before writing anything). "Remember on this device" is offered only when a recommended
-keychain backend exists; the check itself runs in a worker because probing backends is slow.
+keychain backend exists.
+
+This screen is what a launch paints first, so building it loads neither the store (SQLCipher,
+the repositories) nor ``keyring`` (its backend discovery is slow): until Unlock is pressed it only
+needs the file's path. Both are loaded on the UI thread once the window is on screen, while the
+passphrase is typed (:meth:`UnlockScreen.probe_keychain`, the window's preloading), and at the
+latest by :meth:`UnlockScreen.prepare` just before a worker opens the file: workers must never
+import (see ``tasks.py``).
 """
 
 from __future__ import annotations
@@ -11,6 +18,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
@@ -18,9 +26,12 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton, QWidget
 
 from journal import APP_ID, keychain, messages
 from journal.resources import resource_path
-from journal.store import Journal, JournalError, WrongPassphrase
+from journal.store.errors import JournalError, WrongPassphrase
 from journal.ui.tasks import run_task
 from journal.ui.unlock_widgets import BusyRow, PassphraseField, card, centre_in, hbox, styled_label
+
+if TYPE_CHECKING:
+    from journal.store.journal import Journal
 
 REMEMBER_TEXT = "Remember on this device"
 REMEMBER_WHY = (
@@ -45,10 +56,19 @@ class Opened:
     remembered: bool  # a key for this journal is now in the keychain
 
 
-def open_with_passphrase(path: Path, passphrase: str, remember: bool | None) -> Opened:
+def journal_class() -> type[Journal]:
+    """The store's :class:`Journal`, imported now (UI thread only; cheap once imported)."""
+    from journal.store.journal import Journal
+
+    return Journal
+
+
+def open_with_passphrase(
+    journal_cls: type[Journal], path: Path, passphrase: str, remember: bool | None
+) -> Opened:
     """Worker: derive the key and open. ``remember`` True puts the derived key in the keychain,
     False removes any remembered key, None (option not offered) leaves the keychain alone."""
-    journal = Journal.open(path, passphrase=passphrase)
+    journal = journal_cls.open(path, passphrase=passphrase)
     if remember:
         return Opened(journal, keychain.store_key(path, journal.db.raw_key))
     if remember is False:
@@ -57,14 +77,14 @@ def open_with_passphrase(path: Path, passphrase: str, remember: bool | None) -> 
     return Opened(journal, keychain.load_key(path) is not None)
 
 
-def open_with_remembered_key(path: Path) -> Opened | None:
+def open_with_remembered_key(journal_cls: type[Journal], path: Path) -> Opened | None:
     """Worker: open with the keychain's key; ``None`` when there is none. A key that no longer
     opens the journal is removed and :class:`WrongPassphrase` raised."""
     key = keychain.load_key(path)
     if key is None:
         return None
     try:
-        return Opened(Journal.open(path, raw_key=key), True)
+        return Opened(journal_cls.open(path, raw_key=key), True)
     except WrongPassphrase:
         keychain.forget(path)
         raise
@@ -219,6 +239,13 @@ class UnlockScreen(QWidget):
             self._auto_open = False
             self.try_remembered_key()
 
+    def prepare(self) -> type[Journal]:
+        """Load what opening needs, here on the UI thread (instant when already preloaded):
+        the store, and the keychain backend the workers will read and write."""
+        journal = journal_class()
+        keychain.available()
+        return journal
+
     def _typing(self, text: str) -> None:
         self.unlock_button.setEnabled(bool(text) and not self._busy)
 
@@ -243,8 +270,9 @@ class UnlockScreen(QWidget):
         remember = self.remember.isChecked() if self.remember.isVisibleTo(self) else None
         self._set_busy(True)
         self.busy.start("Opening your journal… (deriving the key takes a moment on purpose)")
+        journal = self.prepare()
         run_task(
-            lambda: open_with_passphrase(self.journal_path, passphrase, remember),
+            lambda: open_with_passphrase(journal, self.journal_path, passphrase, remember),
             self._opened,
             self._failed,
             context=self,
@@ -256,8 +284,9 @@ class UnlockScreen(QWidget):
             return
         self._set_busy(True)
         self.busy.start("Opening with the remembered key…")
+        journal = self.prepare()
         run_task(
-            lambda: open_with_remembered_key(self.journal_path),
+            lambda: open_with_remembered_key(journal, self.journal_path),
             self._opened_with_key,
             self._key_failed,
             context=self,
