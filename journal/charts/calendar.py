@@ -10,7 +10,8 @@ import datetime as dt
 
 import numpy as np
 from matplotlib import colormaps
-from matplotlib.colors import Normalize
+from matplotlib.axes import Axes
+from matplotlib.colors import Colormap, Normalize
 from matplotlib.figure import Figure
 
 from journal.charts import layout
@@ -70,7 +71,7 @@ def draw_mood_calendar(
     if data.is_long:
         layout.title(fig, rect, "Mood by week of the year (weekly means)", theme.foreground)
         days, mood, years = _by_year(data)
-        image = ax.imshow(
+        ax.imshow(
             np.ma.masked_invalid(mood),
             aspect="auto",
             cmap=cmap,
@@ -88,7 +89,7 @@ def draw_mood_calendar(
         layout.title(fig, rect, "Mood on the calendar", theme.foreground)
         days, mood, x0 = _by_weekday(data)
         cols = days.shape[1]
-        image = ax.imshow(
+        ax.imshow(
             np.ma.masked_invalid(mood),
             aspect="auto",
             cmap=cmap,
@@ -102,9 +103,30 @@ def draw_mood_calendar(
         readout = GridReadout(days, mood, "mood", x0, 7.0, axes=[ax])
     ax.grid(False)
     ax.tick_params(axis="y", labelsize=FONT_SIZE - 0.5)
-    cax = layout.side_axes(fig, ax, width_in=0.14, pad_in=0.12)
-    bar = fig.colorbar(image, cax=cax)
-    bar.set_label("mood (0–10)\nblank: no entry", color=theme.foreground, fontsize=FONT_SIZE)
-    bar.ax.tick_params(colors=theme.muted, labelcolor=theme.foreground, labelsize=FONT_SIZE)
-    bar.outline.set_edgecolor(theme.muted)
+    _colour_scale(layout.side_axes(fig, ax, width_in=0.14, pad_in=0.12), cmap, theme)
     return readout
+
+
+def _colour_scale(cax: Axes, cmap: Colormap, theme: ChartTheme) -> None:
+    """The key to the colours: a gradient from 0 to 10 with three ticks.
+
+    Drawn as a plain image rather than ``Figure.colorbar``, whose locators, formatters and
+    extra artists cost more than the whole heatmap.
+    """
+    cax.imshow(
+        np.linspace(0, 10, 101)[:, None],
+        aspect="auto",
+        cmap=cmap,
+        norm=Normalize(0, 10),
+        origin="lower",
+        extent=(0, 1, 0, 10),
+        interpolation="nearest",
+    )
+    cax.set_xticks([])
+    cax.yaxis.tick_right()
+    cax.yaxis.set_label_position("right")
+    cax.set_yticks([0, 5, 10])
+    cax.tick_params(colors=theme.muted, labelcolor=theme.foreground, labelsize=FONT_SIZE)
+    cax.set_ylabel("mood (0–10)\nblank: no entry", color=theme.foreground, fontsize=FONT_SIZE)
+    for spine in cax.spines.values():
+        spine.set_edgecolor(theme.muted)

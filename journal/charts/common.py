@@ -82,6 +82,20 @@ def date_axis(ax: Axes, x: np.ndarray, weekly: bool) -> None:
     ax.set_xticks(positions, labels)
 
 
+def value_ticks(ax: Axes, top: float) -> None:
+    """Y limits from 0 to ``top`` with three to five round ticks (1, 2 or 5 times a power of 10).
+
+    matplotlib's automatic locator would also make ticks beyond the view; every tick is a
+    handful of artists, so a few chosen ones keep long charts cheap to draw.
+    """
+    top = max(float(top), 1.0)
+    raw = top / 4
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw)
+    ax.set_ylim(0, top)
+    ax.set_yticks(np.arange(0, top + 1e-9, step))
+
+
 def empty_note(ax: Axes, theme: ChartTheme, text: str) -> None:
     """A quiet note in the middle of an axes that has nothing to show."""
     ax.text(

@@ -16,6 +16,7 @@ from journal.charts.common import (
     legend,
     prepare_figure,
     style_axes,
+    value_ticks,
 )
 from journal.charts.readout import Line, Readout
 from journal.charts.theme import ChartTheme
@@ -124,7 +125,7 @@ def draw_sleep(
     )
     style_axes(ax, theme, "sleep (hours)")
     top = np.nanmax(values) if not all_missing(values) else target
-    ax.set_ylim(0, max(10.0, float(top) + 0.5))
+    value_ticks(ax, max(10.0, float(top) + 0.5))
     if all_missing(values):
         empty_note(ax, theme, NOTHING)
     legend(ax, theme)

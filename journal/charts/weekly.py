@@ -7,6 +7,7 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.patches import StepPatch
 
 from journal.charts import layout
 from journal.charts.common import (
@@ -17,13 +18,15 @@ from journal.charts.common import (
     legend,
     prepare_figure,
     style_axes,
+    value_ticks,
 )
 from journal.charts.lines import NOTHING
 from journal.charts.readout import NO_ENTRY, Line, Readout
 from journal.charts.theme import ChartTheme, Style
 from journal.service.trends import TrendData
 
-#: Beyond this many weeks, bars become filled steps (one shape instead of hundreds).
+#: Beyond this many weeks, bars become filled stairs: one path instead of hundreds of patches
+#: (a week without data, NaN, stays a gap).
 BARS_UP_TO_WEEKS = 110
 
 
@@ -52,12 +55,19 @@ def _bars(
             label=label,
         )
         return
-    edges = np.append(x, x[-1] + 7)
-    top = np.append(bottom + height, np.nan)
-    base = np.append(bottom, np.nan)
-    ax.fill_between(
-        edges, base, top, step="post", color=style.color, linewidth=0, label=label, hatch=hatch
+    stairs = StepPatch(
+        bottom + height,
+        np.append(x, x[-1] + 7),
+        baseline=bottom,
+        fill=True,
+        color=style.color,
+        linewidth=0,
+        label=label,
+        hatch=hatch,
     )
+    # add_artist, not Axes.stairs: the limits are set from the data by the caller, and
+    # add_patch would walk every segment of the outline to update them (~50 ms).
+    ax.add_artist(stairs)
 
 
 def _target_line(ax: Axes, theme: ChartTheme, value: float, label: str) -> None:
@@ -92,7 +102,7 @@ def draw_session_load(
     style_axes(ax, theme, "hours per week")
     total = weeks.values["session_hours"]
     top = float(np.nanmax(total)) if not all_missing(total) else cap
-    ax.set_ylim(0, max(cap, top) * 1.12)
+    value_ticks(ax, max(cap, top) * 1.12)
     if all_missing(total):
         empty_note(ax, theme, NOTHING)
     legend(ax, theme)
@@ -124,7 +134,7 @@ def draw_activity(
     _target_line(ax, theme, target, f"target {target} min")
     style_axes(ax, theme, "minutes per week")
     top = float(np.nanmax(minutes)) if not all_missing(minutes) else target
-    ax.set_ylim(0, max(target, top) * 1.12 or 1)
+    value_ticks(ax, max(target, top) * 1.12)
     if all_missing(minutes):
         empty_note(ax, theme, NOTHING)
     legend(ax, theme)
@@ -158,6 +168,8 @@ def draw_events(
                 label=label,
             )
         style_axes(ax, theme, "count per week")
+        both = np.concatenate([off, cups])
+        value_ticks(ax, (0.0 if all_missing(both) else float(np.nanmax(both))) * 1.15)
         legend(ax, theme)
         date_axis(ax, x - 3, weekly=True)
         lines = [Line("days off", off, digits=0), Line("cup actions", cups, digits=0)]
