@@ -44,8 +44,9 @@ def private_atomic_file(target: Path | str, mode: str = "w") -> Iterator[IO[Any]
     fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent)
     partial = Path(name)
     try:
-        text = {"encoding": "utf-8", "newline": ""} if "b" not in mode else {}
-        with os.fdopen(fd, mode, **text) as handle:
+        binary = "b" in mode
+        encoding, newline = (None, None) if binary else ("utf-8", "")
+        with os.fdopen(fd, mode, encoding=encoding, newline=newline) as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())

@@ -7,7 +7,7 @@ import contextlib
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import TextIO, cast
 
 from journal.files import private_atomic_file
 
@@ -24,4 +24,4 @@ def open_output(out: Path | str | None) -> Iterator[TextIO]:
         sys.stdout.flush()
         return
     with private_atomic_file(out, "w") as handle:
-        yield handle
+        yield cast(TextIO, handle)
