@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import subprocess
 import sys
 
-# Every module of these packages is imported; journal.store and the CLI must exist, the others
-# are checked once they do.
-REQUIRED = ["journal.store", "journal.cli"]
-OPTIONAL = ["journal.exchange", "journal.insights"]
+# Every module of these packages is imported.
+PACKAGES = ["journal.store", "journal.cli", "journal.exchange", "journal.insights", "journal.demo"]
 HEAVY = ["PySide6", "matplotlib"]
 
 PROBE = """
@@ -27,7 +24,7 @@ print(json.dumps({"imported": imported, "heavy": heavy}))
 
 def test_core_modules_import_without_qt_or_matplotlib() -> None:
     """Every store, CLI, exchange and insights module imports without PySide6 or matplotlib."""
-    packages = REQUIRED + [name for name in OPTIONAL if importlib.util.find_spec(name)]
+    packages = PACKAGES
     result = subprocess.run(
         [sys.executable, "-c", PROBE, json.dumps(packages), json.dumps(HEAVY)],
         capture_output=True,
@@ -36,5 +33,10 @@ def test_core_modules_import_without_qt_or_matplotlib() -> None:
         check=True,
     )
     report = json.loads(result.stdout)
-    assert {"journal.store.database", "journal.cli.main"} <= set(report["imported"])
+    assert {
+        "journal.store.database",
+        "journal.cli.main",
+        "journal.exchange.daily_csv",
+        "journal.insights.engine",
+    } <= set(report["imported"])
     assert report["heavy"] == []
