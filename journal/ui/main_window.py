@@ -211,6 +211,7 @@ class MainWindow(QMainWindow):
         """Slow start-up work, once the window is on screen and the passphrase is being typed:
         make the demo journal (a worker) or probe the keychain, then import the store and the
         Today view (UI thread, a step at a time)."""
+        self.unlock_screen.finish_after_shown()
         if self._make_journal is not None and self._instance_lock.held:
             run_task(self._make_journal(), self._journal_made, self._making_failed, context=self)
         elif self._probe_after_paint:

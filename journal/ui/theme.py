@@ -5,6 +5,9 @@
 their own colours (charts, banners) connect to ``theme_changed`` and ask ``is_dark()``.
 
 ``REFILL_THEME=light|dark`` overrides the saved choice (screenshots and tests).
+
+The palettes are made for the :data:`STYLE` widget style, which is chosen once, when the
+application is created (``journal.ui.app.create_application``), not on every theme change.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from PySide6.QtWidgets import QApplication
 from journal.resources import resource_path
 
 MODES = ("system", "light", "dark")
+STYLE = "Fusion"
 ENV_OVERRIDE = "REFILL_THEME"
 
 
@@ -174,7 +178,6 @@ def _follow_system(app: QApplication) -> None:
 
 def _paint(app: QApplication, dark: bool) -> None:
     c = DARK if dark else LIGHT
-    app.setStyle("Fusion")
     app.setPalette(palette_for(c))
     app.setStyleSheet(style_sheet(c))
     changed = _state["dark"] != dark
