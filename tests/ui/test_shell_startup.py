@@ -1,0 +1,82 @@
+"""Start-up: the unlock window paints before the slow parts load, and a demo journal is made
+after the window shows."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from functools import partial
+from pathlib import Path
+
+from journal.ui.app import demo_maker
+from journal.ui.main_window import MAKING_DEMO
+
+#: Builds the unlock window in a fresh process and lists what was imported at its first paint.
+_MODULES_AT_FIRST_PAINT = """
+import json, sys
+from pathlib import Path
+from PySide6.QtCore import QEvent, QObject, QTimer
+from journal.ui.app import create_application
+from journal.ui.main_window import MainWindow
+
+class AtFirstPaint(QObject):
+    loaded = []
+
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and not self.loaded:
+            self.loaded.extend(sorted(sys.modules))
+            QTimer.singleShot(0, app.quit)
+        return False
+
+app = create_application()
+window = MainWindow(Path(sys.argv[1]))
+hook = AtFirstPaint(window)
+window.installEventFilter(hook)
+window.show()
+app.exec()
+print(json.dumps(hook.loaded))
+"""
+
+#: Never needed to show the unlock screen; each costs tens of milliseconds.
+_NOT_AT_START = ("sqlcipher3", "keyring", "matplotlib", "journal.store.journal", "journal.insights")
+
+
+def test_unlock_window_shows_without_store_keyring_or_views(existing_journal: Path) -> None:
+    """The unlock window's first paint needs neither SQLCipher, keyring, matplotlib nor a view."""
+    done = subprocess.run(
+        [sys.executable, "-c", _MODULES_AT_FIRST_PAINT, str(existing_journal)],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+    )
+    assert done.returncode == 0, done.stderr
+    loaded = set(json.loads(done.stdout.strip().splitlines()[-1]))
+    assert "PySide6.QtWidgets" in loaded  # the list is real
+    assert not loaded & set(_NOT_AT_START)
+    assert not {name for name in loaded if name.endswith("_view")}
+
+
+def test_demo_journal_is_made_after_the_window_shows(
+    qtbot, make_window, journal_path: Path, stub_views, unlock
+) -> None:
+    """The demo window shows at once with unlocking disabled, makes its journal in the
+    background, then unlocks with the passphrase it shows."""
+    passphrase = "amber-birch-cedar-dune"
+    window = make_window(
+        journal_path,
+        demo_passphrase=passphrase,
+        make_journal=partial(demo_maker, journal_path, passphrase, 3),
+    )
+    screen = window.unlock_screen
+    assert not journal_path.exists()
+    assert not screen.passphrase.isEnabled()
+    assert screen.busy.label.text() == MAKING_DEMO
+    qtbot.waitUntil(screen.passphrase.isEnabled, timeout=20_000)
+    assert journal_path.exists() and not screen.busy.isVisibleTo(screen)
+    assert passphrase in screen.demo_notice.text()
+    unlock(window, passphrase)
+    assert window.journal is not None and window.onboarding is None
