@@ -2,22 +2,27 @@
 
 In-process, on the 10-year demo journal, with matplotlib already imported (the window imports
 it once, when the Trends tab is first shown). "Trend charts": read every series from the
-encrypted journal, then build and render all seven charts with Agg at the window's size. The
-Trends view builds only the charts in sight, so a range switch in the window costs the load
-plus the first screen's charts; that is measured too. The summary is the whole export: gather
-the period (insights included), draw the pages and write the PDF into memory.
+encrypted journal, then build and render all seven charts with Agg at the window's size, into
+new figures (the Trends tab shown for the first time). After that the window keeps one figure
+per chart and redraws it for another range, reusing its axes and ticks; a range switch from
+one year to ten is measured that way, for all seven charts and for the charts in sight (the
+view builds the others when they are scrolled to). Every chart is rendered to pixels each time.
+The summary is the whole export: gather the period (insights included), draw the pages and
+write the PDF into memory.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import statistics
+import time
+from collections.abc import Callable
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from benchmarks.common import BenchContext, Row, ms, time_calls
-from journal.charts import CHARTS, LIGHT, ChartSpec
+from journal.charts import CHARTS, LIGHT, ChartSpec, layout
 from journal.service.trends import load_trends
 from journal.store import Journal
 from journal.summary import SummaryOptions, build_pdf, gather
@@ -45,12 +50,44 @@ def first_screen() -> tuple[ChartSpec, ...]:
 
 
 def draw_all(data: object, charts: tuple[ChartSpec, ...] = CHARTS) -> None:
-    """Build and render charts with Agg, as the Trends view does for the ones in sight."""
+    """Build and render charts in new figures with Agg (the Trends tab's first showing)."""
     for spec in charts:
         fig = Figure(figsize=(WIDTH_IN, spec.height_in), dpi=100)
         FigureCanvasAgg(fig)
-        spec.draw(fig, data, LIGHT, (0.0, 0.0, 1.0, 1.0))
+        spec.draw(fig, data, LIGHT, layout.WHOLE)
         fig.canvas.draw()
+
+
+class Cards:
+    """One figure per chart that lives on, like the Trends view's chart cards."""
+
+    def __init__(self) -> None:
+        self.figures: dict[str, Figure] = {}
+        for spec in CHARTS:
+            fig = Figure(figsize=(WIDTH_IN, spec.height_in), dpi=100)
+            FigureCanvasAgg(fig)
+            self.figures[spec.id] = fig
+
+    def redraw(self, data: object, charts: tuple[ChartSpec, ...] = CHARTS) -> None:
+        """Draw new data into the same figures, as a range switch does, and render them."""
+        for spec in charts:
+            fig = self.figures[spec.id]
+            with layout.redrawing(fig):
+                spec.draw(fig, data, LIGHT, layout.WHOLE)
+            fig.canvas.draw()
+
+
+def switch_ms(
+    cards: Cards, before: object, load: Callable[[], object], charts: tuple[ChartSpec, ...]
+) -> float:
+    """Median time of a switch to ``load()``'s range from ``before`` (drawn untimed each time)."""
+    samples = []
+    for _ in range(5):
+        cards.redraw(before, charts)
+        start = time.perf_counter()
+        cards.redraw(load(), charts)
+        samples.append((time.perf_counter() - start) * 1000)
+    return statistics.median(samples)
 
 
 def run(ctx: BenchContext) -> list[Row]:
@@ -65,8 +102,11 @@ def run(ctx: BenchContext) -> list[Row]:
         both = time_calls(lambda: draw_all(load_trends(journal, start, end)), repeat=5)
         charts_ms = statistics.median(both)
         seen = first_screen()
-        switch = time_calls(lambda: draw_all(load_trends(journal, start, end), seen), repeat=5)
-        switch_ms = statistics.median(switch)
+        cards = Cards()
+        year = load_trends(journal, end - dt.timedelta(days=364), end)
+        cards.redraw(data)  # warm: every figure has drawn its chart once
+        switch_all_ms = switch_ms(cards, year, lambda: load_trends(journal, start, end), CHARTS)
+        switch_seen_ms = switch_ms(cards, year, lambda: load_trends(journal, start, end), seen)
 
         options = SummaryOptions(start=end - dt.timedelta(days=89), end=end, note="A note.")
         summaries = time_calls(lambda: build_pdf(gather(journal, options)), repeat=3)
@@ -76,20 +116,31 @@ def run(ctx: BenchContext) -> list[Row]:
     years = ctx.days / 365.25
     return [
         Row(
-            f"trend charts for {years:.0f} years: load + draw all {len(CHARTS)} (median of 5)",
+            f"trend charts for {years:.0f} years: load + draw all {len(CHARTS)} in new figures "
+            "(Trends first shown; median of 5)",
             ms(charts_ms),
             f"≤ {CHARTS_TARGET_MS:.0f} ms",
             charts_ms <= CHARTS_TARGET_MS,
         ),
         Row(
-            f"  a range switch in the window: load + the {len(seen)} charts in sight "
-            "(others draw when scrolled to)",
-            ms(switch_ms),
+            f"  a range switch in the window, 1 year → {years:.0f} years: load + redraw all "
+            f"{len(CHARTS)} in their figures",
+            ms(switch_all_ms),
             f"≤ {CHARTS_TARGET_MS:.0f} ms",
-            switch_ms <= CHARTS_TARGET_MS,
+            switch_all_ms <= CHARTS_TARGET_MS,
+        ),
+        Row(
+            f"  the same switch, load + the {len(seen)} charts in sight "
+            "(others draw when scrolled to)",
+            ms(switch_seen_ms),
+            f"≤ {CHARTS_TARGET_MS:.0f} ms",
+            switch_seen_ms <= CHARTS_TARGET_MS,
         ),
         Row("  of which: reading the series from the journal", ms(statistics.median(loads))),
-        Row("  of which: building and rendering the charts (Agg)", ms(statistics.median(draws))),
+        Row(
+            "  of which: building and rendering the charts in new figures (Agg)",
+            ms(statistics.median(draws)),
+        ),
         Row(
             "supervisor summary PDF, 90 days (gather + pages, in memory; median of 3)",
             ms(summary_ms),

@@ -4,21 +4,22 @@ Figure functions draw into a *region* (a rectangle in figure fractions), so the 
 a chart a whole figure and a PDF page can hold a heading and two charts. Margins are fixed in
 inches (room for tick labels does not grow with the figure), which also makes the layout cheap:
 no constrained-layout solve on every draw. When the window resizes a figure it calls
-:func:`relayout` and the axes move to their new places.
+:func:`relayout` and the axes move to their new places; when it draws the same chart again (another
+date range, another theme) it does so inside :func:`redrawing`, which reuses the axes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 Rect = tuple[float, float, float, float]  # left, bottom, width, height (figure fractions)
 WHOLE: Rect = (0.0, 0.0, 1.0, 1.0)
-
-_RELAYOUT = "_refill_relayout"
 
 
 @dataclass(frozen=True)
@@ -63,13 +64,17 @@ def stacked_axes(
     """Axes stacked top to bottom in ``rect``, positioned in inches.
 
     Only the bottom one has x ticks (the caller gives all the same x limits): every tick is a
-    handful of artists, and ticks without labels would only cost drawing time.
+    handful of artists, and ticks without labels would only cost drawing time. Inside
+    :func:`redrawing`, axes placed the same way last time are emptied and handed back.
     """
     margins = margins or Margins()
-    places = _positions(fig, rect, heights, margins, right_extra)
-    axes = [fig.add_axes(place) for place in places]
-    for ax in axes[:-1]:
-        ax.set_xticks([])
+    key = ("stacked", rect, tuple(heights), margins, right_extra)
+    axes = _reuse(fig, key)
+    if axes is None:
+        places = _positions(fig, rect, heights, margins, right_extra)
+        axes = [fig.add_axes(place) for place in places]
+        for ax in axes[:-1]:
+            ax.set_xticks([])
 
     def again() -> None:
         for ax, place in zip(
@@ -77,7 +82,7 @@ def stacked_axes(
         ):
             ax.set_position(place)
 
-    _hooks(fig).append(again)
+    _places(fig)[key] = (axes, again)
     return axes
 
 
@@ -89,8 +94,10 @@ def side_axes(fig: Figure, main: Axes, width_in: float, pad_in: float) -> Axes:
         width_fig = fig.get_size_inches()[0]
         return (box.x1 + pad_in / width_fig, box.y0, width_in / width_fig, box.height)
 
-    cax = fig.add_axes(place())
-    _hooks(fig).append(lambda: cax.set_position(place()))
+    key = ("side", id(main), width_in, pad_in)
+    reused = _reuse(fig, key)
+    (cax,) = reused or [fig.add_axes(place())]
+    _places(fig)[key] = ([cax], lambda: cax.set_position(place()))
     return cax
 
 
@@ -111,21 +118,70 @@ def title(fig: Figure, rect: Rect, text: str, color: str, margins: Margins | Non
     )
 
 
-def _hooks(fig: Figure) -> list[Callable[[], None]]:
-    hooks = getattr(fig, _RELAYOUT, None)
-    if hooks is None:
-        hooks = []
-        setattr(fig, _RELAYOUT, hooks)
-    return hooks
+_Place = tuple[list[Axes], Callable[[], None]]
+_PLACES = "_refill_places"  # key -> (axes, relayout hook) of the current drawing
+_SPARE = "_refill_spare"  # the previous drawing's places, while redrawing
+
+
+def _places(fig: Figure) -> dict[Any, _Place]:
+    places = getattr(fig, _PLACES, None)
+    if places is None:
+        places = {}
+        setattr(fig, _PLACES, places)
+    return places
+
+
+def _reuse(fig: Figure, key: Any) -> list[Axes] | None:
+    """The emptied axes placed under ``key`` by the previous drawing, if redrawing."""
+    spare: dict[Any, _Place] = getattr(fig, _SPARE, {})
+    if key not in spare:
+        return None
+    axes, _hook = spare.pop(key)
+    for ax in axes:
+        _empty(ax)
+    return axes
+
+
+def _empty(ax: Axes) -> None:
+    """Remove what was drawn in ``ax`` and forget its data limits; keep ticks and styling."""
+    for artist in (*ax.lines, *ax.collections, *ax.patches, *ax.images, *ax.texts, *ax.artists):
+        artist.remove()
+    ax.containers.clear()  # bar groups, which a legend would still list
+    if ax.legend_ is not None:
+        ax.legend_.remove()
+    ax.relim()
+    ax.set_autoscale_on(True)
 
 
 def relayout(fig: Figure) -> None:
     """Move every placed axes to where its margins put it at the figure's current size."""
-    for hook in getattr(fig, _RELAYOUT, ()):
+    for _axes, hook in list(_places(fig).values()):
         hook()
 
 
 def reset(fig: Figure) -> None:
-    """Clear the figure and forget its placement hooks (before drawing it again)."""
+    """Clear the figure and forget its placed axes (before drawing something else into it)."""
     fig.clear()
-    setattr(fig, _RELAYOUT, [])
+    setattr(fig, _PLACES, {})
+
+
+@contextmanager
+def redrawing(fig: Figure) -> Iterator[None]:
+    """Draw a chart again into ``fig``, reusing the axes the previous drawing placed.
+
+    Creating axes and their ticks is most of the cost of a chart with matplotlib, so a window
+    that redraws the same chart for another date range empties and reuses them instead of
+    clearing the figure. Axes the new drawing does not ask for are removed at the end.
+    """
+    setattr(fig, _SPARE, getattr(fig, _PLACES, {}))
+    setattr(fig, _PLACES, {})
+    for text in list(fig.texts):
+        text.remove()
+    try:
+        yield
+    finally:
+        spare: dict[Any, _Place] = getattr(fig, _SPARE)
+        delattr(fig, _SPARE)
+        for axes, _hook in spare.values():
+            for ax in axes:
+                ax.remove()

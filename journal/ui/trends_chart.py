@@ -90,8 +90,8 @@ class ChartCard(QWidget):
         if not self._stale or self._data is None:
             return
         self._stale = False
-        chart_layout.reset(self.figure)
-        self.readout = self.spec.draw(self.figure, self._data, self._theme, chart_layout.WHOLE)
+        with chart_layout.redrawing(self.figure):  # reuses the axes and ticks drawn before
+            self.readout = self.spec.draw(self.figure, self._data, self._theme, chart_layout.WHOLE)
         self.canvas.draw_idle()
 
     def _hover(self, event: MouseEvent) -> None:
