@@ -8,10 +8,14 @@ import math
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.transforms import offset_copy
 
+from journal.charts.layout import Margins
 from journal.charts.theme import ChartTheme
 
 FONT_SIZE = 8.5
+#: The y label's left edge, in inches left of the plot area (just inside the region's margin).
+YLABEL_IN = Margins().left - 0.1
 
 
 def date_numbers(days: np.ndarray) -> np.ndarray:
@@ -30,9 +34,15 @@ def style_axes(ax: Axes, theme: ChartTheme, ylabel: str) -> None:
         spine.set_visible(side in ("left", "bottom"))
         spine.set_color(theme.muted)
     ax.tick_params(colors=theme.muted, labelcolor=theme.foreground, labelsize=FONT_SIZE)
+    ax.tick_params(axis="y", left=False)  # the grid lines mark the values
     ax.grid(True, axis="y", color=theme.grid, linewidth=0.8)
     ax.set_axisbelow(True)
-    ax.set_ylabel(ylabel, color=theme.foreground, fontsize=FONT_SIZE)
+    ax.set_ylabel(ylabel, color=theme.foreground, fontsize=FONT_SIZE, va="top")
+    # At a fixed place near the region's left edge, rather than next to the widest tick label:
+    # matplotlib would measure every tick label of every axes again on each draw to find it.
+    ax.yaxis.set_label_coords(
+        0, 0.5, transform=offset_copy(ax.transAxes, fig=ax.figure, x=-YLABEL_IN, units="inches")
+    )
 
 
 def date_ticks(lo: float, hi: float) -> tuple[list[float], list[str]]:
@@ -65,7 +75,10 @@ def date_ticks(lo: float, hi: float) -> tuple[list[float], list[str]]:
             if month > 12:
                 year, month = year + 1, 1
         if step == 12:
-            labels = [str(d.year) for d in days]
+            # Beyond six years every other year is labelled (each label costs about a
+            # millisecond to draw); the unlabelled years keep their tick marks.
+            every = 1 if len(days) <= 6 else 2
+            labels = [str(d.year) if d.year % every == 0 else "" for d in days]
         else:
             labels = [f"{d:%b}" if d.month != 1 else f"{d:%b}\n{d.year}" for d in days]
     epoch = dt.date(1970, 1, 1)

@@ -4,6 +4,8 @@ to zero; markers make a lone logged day between gaps visible."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 from matplotlib.figure import Figure
 
@@ -32,13 +34,20 @@ SCORE_LABELS = {
 NOTHING = "Nothing logged in this period"
 
 
-def _marker_size(n: int) -> float:
-    return 3.2 if n <= 120 else 2.0 if n <= 600 else 0.0
+#: Up to this many points every point has a marker; beyond, only points standing alone between
+#: gaps do (elsewhere markers would merge into a thick line and only cost drawing time).
+MARKERS_UP_TO = 400
 
 
-def _marker(style_marker: str, n: int) -> str:
-    """Markers show lone days between gaps; beyond ~600 points they only cost drawing time."""
-    return style_marker if _marker_size(n) else ""
+def markers(values: np.ndarray) -> dict[str, Any]:
+    """Marker size and ``markevery`` for a series: every point, or only the lone ones."""
+    n = len(values)
+    if n <= MARKERS_UP_TO:
+        return {"markersize": 3.2 if n <= 120 else 2.0}
+    logged = ~np.isnan(values)
+    before = np.concatenate([[False], logged[:-1]])
+    after = np.concatenate([logged[1:], [False]])
+    return {"markersize": 2.5, "markevery": np.flatnonzero(logged & ~before & ~after).tolist()}
 
 
 def draw_ratings(
@@ -50,10 +59,12 @@ def draw_ratings(
     x = date_numbers(series.x)
     suffix = " (weekly means)" if series.weekly else ""
     layout.title(
-        fig, rect, f"Mood, energy and stress{suffix} — shaded: your usual range", theme.foreground
+        fig,
+        rect,
+        f"Mood, energy and stress, 0–10{suffix} — shaded: your usual range",
+        theme.foreground,
     )
     axes = layout.stacked_axes(fig, rect, heights=(1, 1, 1))
-    size = _marker_size(len(x))
     lines = []
     for ax, name in zip(axes, RATINGS, strict=True):
         style = theme.style(name)
@@ -75,12 +86,12 @@ def draw_ratings(
             values,
             color=style.color,
             linestyle=style.linestyle,
-            marker=_marker(style.marker, len(x)),
-            markersize=size,
+            marker=style.marker,
             linewidth=1.4,
             label=RATING_LABELS[name],
+            **markers(values),
         )
-        style_axes(ax, theme, f"{RATING_LABELS[name].lower()}\n(0–10)")
+        style_axes(ax, theme, RATING_LABELS[name].lower())
         ax.set_ylim(-0.3, 10.3)
         ax.set_yticks([0, 5, 10])
         if all_missing(values):
@@ -118,10 +129,10 @@ def draw_sleep(
         values,
         color=style.color,
         linestyle=style.linestyle,
-        marker=_marker(style.marker, len(x)),
-        markersize=_marker_size(len(x)),
+        marker=style.marker,
         linewidth=1.4,
         label="hours slept",
+        **markers(values),
     )
     style_axes(ax, theme, "sleep (hours)")
     top = np.nanmax(values) if not all_missing(values) else target
@@ -152,9 +163,9 @@ def draw_self_checks(
             color=style.color,
             linestyle=style.linestyle,
             marker=style.marker,
-            markersize=4,
             linewidth=1.3,
             label=SCORE_LABELS[name],
+            **markers(values),
         )
         lines.append(Line(SCORE_LABELS[name].lower(), values, digits=0))
     style_axes(ax, theme, "score (0–100)")

@@ -20,7 +20,7 @@ from journal.charts.common import (
     style_axes,
     value_ticks,
 )
-from journal.charts.lines import NOTHING
+from journal.charts.lines import NOTHING, markers
 from journal.charts.readout import NO_ENTRY, Line, Readout
 from journal.charts.theme import ChartTheme, Style
 from journal.service.trends import TrendData
@@ -163,9 +163,9 @@ def draw_events(
                 values,
                 color=style.color,
                 marker=style.marker,
-                markersize=2,
                 linewidth=1,
                 label=label,
+                **markers(values),
             )
         style_axes(ax, theme, "count per week")
         both = np.concatenate([off, cups])
