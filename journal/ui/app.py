@@ -19,7 +19,6 @@ as soon as the first window has painted, so launch time can be measured from out
 from __future__ import annotations
 
 import os
-import secrets
 import shutil
 import signal
 import sys
@@ -27,7 +26,6 @@ import tempfile
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
@@ -37,9 +35,6 @@ from journal.paths import default_journal_path
 from journal.ui import theme
 from journal.ui.main_window import MainWindow
 from journal.ui.tasks import wait_for_tasks
-
-if TYPE_CHECKING:
-    from journal.ui.tray import ReminderTray
 
 EXIT_WHEN_SHOWN = "REFILL_EXIT_WHEN_SHOWN"
 DEMO_DAYS = 120
@@ -69,6 +64,8 @@ def choose_journal_path(given: str | None, settings: QSettings) -> Path:
 
 def demo_passphrase() -> str:
     """Four easy words: it is shown on screen, so it only needs to be typeable."""
+    import secrets  # only the demo needs it: not imported before the first paint
+
     return "-".join(secrets.choice(_DEMO_WORDS) for _ in range(4))
 
 
@@ -145,7 +142,7 @@ def run_app(journal: str | None, demo: bool) -> int:
         )
         if demo:
             app.setWindowIcon(window.windowIcon())
-        tray = _maybe_tray(window)
+        window.first_painted.connect(lambda: _add_tray(window))
         if os.environ.get(EXIT_WHEN_SHOWN) == "1":
             hook = _ExitWhenShown(window)
             window.installEventFilter(hook)
@@ -153,8 +150,7 @@ def run_app(journal: str | None, demo: bool) -> int:
         _quit_on_signals(app)
         status = app.exec()
         window.close()
-        if tray is not None:
-            tray.hide()
+        _remove_tray(window)
         wait_for_tasks(30_000)
         return int(status)
     finally:
@@ -175,12 +171,20 @@ def _quit_on_signals(app: QApplication) -> None:
     ticker.start(300)
 
 
-def _maybe_tray(window: MainWindow) -> ReminderTray | None:
-    """The tray icon and daily reminder, only where the desktop has a tray."""
+def _add_tray(window: MainWindow) -> None:
+    """The tray icon and daily reminder, only where the desktop has a tray. Added once the
+    window has painted: registering a tray icon with the desktop can take a moment."""
     from PySide6.QtWidgets import QSystemTrayIcon
 
-    if not QSystemTrayIcon.isSystemTrayAvailable():
-        return None
-    from journal.ui.tray import ReminderTray
+    if QSystemTrayIcon.isSystemTrayAvailable():
+        from journal.ui.tray import ReminderTray
 
-    return ReminderTray(window)
+        ReminderTray(window)
+
+
+def _remove_tray(window: MainWindow) -> None:
+    """Take the tray icon off the desktop as the app quits."""
+    from PySide6.QtWidgets import QSystemTrayIcon
+
+    for tray in window.findChildren(QSystemTrayIcon):
+        tray.hide()

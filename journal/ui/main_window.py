@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
     """One window for one journal file."""
 
     locked_changed = Signal(bool)  # True when locked
+    first_painted = Signal()  # once: start-up work that can wait for the window connects here
     reminder_changed = Signal(object)  # "HH:MM" or None, for the tray
 
     def __init__(
@@ -211,6 +212,7 @@ class MainWindow(QMainWindow):
         """Slow start-up work, once the window is on screen and the passphrase is being typed:
         make the demo journal (a worker) or probe the keychain, then import the store and the
         Today view (UI thread, a step at a time)."""
+        self.first_painted.emit()
         self.unlock_screen.finish_after_shown()
         if self._make_journal is not None and self._instance_lock.held:
             run_task(self._make_journal(), self._journal_made, self._making_failed, context=self)

@@ -15,7 +15,6 @@ import (see ``tasks.py``).
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -135,11 +134,13 @@ class UnlockScreen(QWidget):
         self.demo_notice = styled_label("", "notice")
         self.demo_notice.setAccessibleName("Demo passphrase")
         if demo_passphrase:
+            from html import escape  # only the demo's notice is rich text (~4 ms to import)
+
             self._selectable = (where, self.demo_notice)
             self.demo_notice.setTextFormat(Qt.TextFormat.RichText)
             self.demo_notice.setText(
                 "This is a demo journal with made-up data, deleted when you quit.<br>"
-                f"Its passphrase is <b>{html.escape(demo_passphrase)}</b>"
+                f"Its passphrase is <b>{escape(demo_passphrase)}</b>"
             )
         else:
             self.demo_notice.hide()
