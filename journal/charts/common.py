@@ -95,6 +95,12 @@ def date_axis(ax: Axes, x: np.ndarray, weekly: bool) -> None:
     ax.set_xticks(positions, labels)
 
 
+def target_line(ax: Axes, theme: ChartTheme, value: float) -> None:
+    """A target or cap, dashed; the chart's title says what it is, so no legend is needed."""
+    style = theme.style("target")
+    ax.axhline(value, color=style.color, linestyle=style.linestyle, linewidth=1.1)
+
+
 def value_ticks(ax: Axes, top: float) -> None:
     """Y limits from 0 to ``top`` with three to five round ticks (1, 2 or 5 times a power of 10).
 

@@ -8,6 +8,7 @@ from typing import Any
 
 import numpy as np
 from matplotlib.figure import Figure
+from matplotlib.patches import StepPatch
 
 from journal.charts import layout
 from journal.charts.common import (
@@ -18,6 +19,7 @@ from journal.charts.common import (
     legend,
     prepare_figure,
     style_axes,
+    target_line,
     value_ticks,
 )
 from journal.charts.readout import Line, Readout
@@ -69,16 +71,21 @@ def draw_ratings(
     for ax, name in zip(axes, RATINGS, strict=True):
         style = theme.style(name)
         band = series.bands.get(name)
-        if band is not None:
-            ax.fill_between(
-                x,
-                band.low,
-                band.high,
-                step="mid",
-                color=style.color,
-                alpha=theme.band_alpha,
-                linewidth=0,
-                label="usual range",
+        if band is not None and len(x):
+            # One step path per band (each day or week a slot centred on its point); a gap
+            # where the baseline has too little data. Added without walking the path for data
+            # limits, which date_axis and set_ylim set anyway.
+            half = 3.5 if series.weekly else 0.5
+            ax.add_artist(
+                StepPatch(
+                    band.high,
+                    np.append(x - half, x[-1] + half),
+                    baseline=band.low,
+                    color=style.color,
+                    alpha=theme.band_alpha,
+                    linewidth=0,
+                    label="usual range",
+                )
             )
         values = series.values[name]
         ax.plot(
@@ -113,17 +120,10 @@ def draw_sleep(
     values = series.values["sleep_hours"]
     target = data.targets.sleep_hours
     suffix = " (weekly means)" if series.weekly else ""
-    layout.title(fig, rect, f"Sleep{suffix}", theme.foreground)
+    layout.title(fig, rect, f"Sleep{suffix} — dashed: your target {target:g} h", theme.foreground)
     (ax,) = layout.stacked_axes(fig, rect)
     style = theme.style("sleep_hours")
-    target_style = theme.style("target")
-    ax.axhline(
-        target,
-        color=target_style.color,
-        linestyle=target_style.linestyle,
-        linewidth=1.1,
-        label=f"your target {target:g} h",
-    )
+    target_line(ax, theme, target)
     ax.plot(
         x,
         values,
@@ -139,7 +139,6 @@ def draw_sleep(
     value_ticks(ax, max(10.0, float(top) + 0.5))
     if all_missing(values):
         empty_note(ax, theme, NOTHING)
-    legend(ax, theme)
     date_axis(ax, x, series.weekly)
     return Readout(x, [Line("slept", values, " h")], weekly=series.weekly, axes=[ax])
 

@@ -18,6 +18,7 @@ from journal.charts.common import (
     legend,
     prepare_figure,
     style_axes,
+    target_line,
     value_ticks,
 )
 from journal.charts.lines import NOTHING, markers
@@ -70,11 +71,6 @@ def _bars(
     ax.add_artist(stairs)
 
 
-def _target_line(ax: Axes, theme: ChartTheme, value: float, label: str) -> None:
-    style = theme.style("target")
-    ax.axhline(value, color=style.color, linestyle=style.linestyle, linewidth=1.1, label=label)
-
-
 def draw_session_load(
     fig: Figure, data: TrendData, theme: ChartTheme, rect: layout.Rect = layout.WHOLE
 ) -> Readout:
@@ -83,7 +79,9 @@ def draw_session_load(
     weeks = data.weeks
     x = date_numbers(weeks.x)
     cap = data.targets.weekly_session_hours_cap
-    layout.title(fig, rect, "Client session hours per week", theme.foreground)
+    layout.title(
+        fig, rect, f"Client session hours per week — dashed: your cap {cap:g} h", theme.foreground
+    )
     (ax,) = layout.stacked_axes(fig, rect)
     other = weeks.values["other_hours"]
     trauma = weeks.values["trauma_hours"]
@@ -98,7 +96,7 @@ def draw_session_load(
         "trauma-heavy",
         hatch="///",
     )
-    _target_line(ax, theme, cap, f"your cap {cap:g} h")
+    target_line(ax, theme, cap)
     style_axes(ax, theme, "hours per week")
     total = weeks.values["session_hours"]
     top = float(np.nanmax(total)) if not all_missing(total) else cap
@@ -127,17 +125,18 @@ def draw_activity(
     weeks = data.weeks
     x = date_numbers(weeks.x)
     target = data.targets.weekly_activity_minutes
-    layout.title(fig, rect, "Activity per week", theme.foreground)
+    layout.title(
+        fig, rect, f"Activity per week — dashed: the target of {target} minutes", theme.foreground
+    )
     (ax,) = layout.stacked_axes(fig, rect)
     minutes = weeks.values["activity_minutes"]
     _bars(ax, x, np.zeros_like(minutes), minutes, theme.style("activity_minutes"), theme, "minutes")
-    _target_line(ax, theme, target, f"target {target} min")
+    target_line(ax, theme, target)
     style_axes(ax, theme, "minutes per week")
     top = float(np.nanmax(minutes)) if not all_missing(minutes) else target
     value_ticks(ax, max(target, top) * 1.12)
     if all_missing(minutes):
         empty_note(ax, theme, NOTHING)
-    legend(ax, theme)
     date_axis(ax, x, weekly=True)
     return Readout(x, [Line("activity", minutes, " min", 0)], weekly=True, axes=[ax])
 
