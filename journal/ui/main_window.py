@@ -27,9 +27,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
-    QWidget,
 )
 
 from journal import __version__
@@ -45,6 +43,7 @@ from journal.ui.unlock_screen import Opened, UnlockScreen, cup_icon
 if TYPE_CHECKING:
     from journal.store.journal import Journal
     from journal.store.settings import Settings
+    from journal.ui.onboarding import OnboardingScreen
 
 #: Makes the journal file in a worker; built on the UI thread (which imports what it needs).
 JournalMaker = Callable[[], Callable[[], object]]
@@ -101,7 +100,7 @@ class MainWindow(QMainWindow):
         self.unlock_screen = UnlockScreen(journal_path, demo_passphrase=demo_passphrase)
         self.unlock_screen.unlocked.connect(self._unlocked)
         self.stack.addWidget(self.unlock_screen)
-        self.onboarding: QWidget | None = None
+        self.onboarding: OnboardingScreen | None = None
 
         self.state_label = QLabel("Locked")
         self.state_label.setAccessibleName("Journal state")
@@ -214,6 +213,8 @@ class MainWindow(QMainWindow):
         Today view (UI thread, a step at a time)."""
         self.first_painted.emit()
         self.unlock_screen.finish_after_shown()
+        if self.onboarding is not None:
+            self.onboarding.probe_keychain()
         if self._make_journal is not None and self._instance_lock.held:
             run_task(self._make_journal(), self._journal_made, self._making_failed, context=self)
         elif self._probe_after_paint:
@@ -254,6 +255,8 @@ class MainWindow(QMainWindow):
         from journal.ui.onboarding import OnboardingScreen
 
         self.onboarding = OnboardingScreen(self.journal_path, opened=opened)
+        if self._painted:  # else the first paint probes (see _after_first_paint)
+            QTimer.singleShot(0, self.onboarding.probe_keychain)
         self.onboarding.finished.connect(self._onboarded)
         self.stack.addWidget(self.onboarding)
         self.stack.setCurrentWidget(self.onboarding)
@@ -350,6 +353,8 @@ class MainWindow(QMainWindow):
         try:
             from journal.ui.summary_dialog import SummaryDialog
         except ImportError as exc:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.information(self, "Refill", f"The summary export is not available ({exc}).")
             return
         dialog = SummaryDialog(self.journal, self)
@@ -426,6 +431,8 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox  # not at start-up: its enums cost ~2 ms
+
         QMessageBox.about(
             self,
             "About Refill",

@@ -9,8 +9,9 @@ with ``refill init``) starts at the targets page.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTime, QTimer, Signal
+from PySide6.QtCore import Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDoubleSpinBox,
@@ -25,9 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from journal import keychain
-from journal.store import Journal, JournalError, ValidationError
+from journal.store.errors import JournalError, ValidationError
 from journal.ui.tasks import run_task
-from journal.ui.unlock_screen import REMEMBER_TEXT, REMEMBER_WHY, Opened, sentence
+from journal.ui.unlock_screen import REMEMBER_TEXT, REMEMBER_WHY, Opened, journal_class, sentence
 from journal.ui.unlock_widgets import (
     BusyRow,
     PassphraseField,
@@ -38,14 +39,19 @@ from journal.ui.unlock_widgets import (
     styled_label,
 )
 
+if TYPE_CHECKING:
+    from journal.store.journal import Journal
+
 NO_RECOVERY = (
     "Nobody, including Refill, can recover a forgotten passphrase: write it down somewhere safe."
 )
 
 
-def create_journal(path: Path, passphrase: str, remember: bool) -> Opened:
+def create_journal(
+    journal_cls: type[Journal], path: Path, passphrase: str, remember: bool
+) -> Opened:
     """Worker: create the encrypted journal and optionally remember its key."""
-    journal = Journal.create(path, passphrase)
+    journal = journal_cls.create(path, passphrase)
     stored = remember and keychain.store_key(path, journal.db.raw_key)
     return Opened(journal, bool(stored))
 
@@ -76,7 +82,11 @@ class OnboardingScreen(QWidget):
         if opened is not None:
             self._load_settings()
             self.pages.setCurrentIndex(1)
-        QTimer.singleShot(0, lambda: self._offer_remember(keychain.available()))
+
+    def probe_keychain(self) -> None:
+        """Offer "Remember on this device" if a keychain works. Called by the window once it is
+        on screen: finding the keyring backend is slow and must not delay the first paint."""
+        self._offer_remember(keychain.available())
 
     # ---------------------------------------------------------------- page 1
     def _passphrase_page(self) -> QWidget:
@@ -142,8 +152,9 @@ class OnboardingScreen(QWidget):
         self.create_button.setEnabled(False)
         for field in (self.first, self.second):
             field.setEnabled(False)
+        journal = journal_class()  # imported here: workers must not import
         run_task(
-            lambda: create_journal(self.journal_path, passphrase, remember),
+            lambda: create_journal(journal, self.journal_path, passphrase, remember),
             self._created,
             self._create_failed,
             context=self,

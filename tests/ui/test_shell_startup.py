@@ -80,3 +80,20 @@ def test_demo_journal_is_made_after_the_window_shows(
     assert passphrase in screen.demo_notice.text()
     unlock(window, passphrase)
     assert window.journal is not None and window.onboarding is None
+
+
+def test_first_run_offers_remember_once_shown_and_creates(
+    qtbot, make_window, journal_path: Path, memory_keyring, passphrase: str
+) -> None:
+    """First run: "Remember on this device" appears once the window is up (the keychain is
+    probed after the first paint), and creating the journal stores its key when ticked."""
+    window = make_window(journal_path)
+    onboarding = window.onboarding
+    assert onboarding is not None
+    qtbot.waitUntil(lambda: onboarding.remember.isVisibleTo(onboarding), timeout=5000)
+    onboarding.first.edit.setText(passphrase)
+    onboarding.second.edit.setText(passphrase)
+    onboarding.remember.setChecked(True)
+    onboarding.create_button.click()
+    qtbot.waitUntil(lambda: memory_keyring.items != {}, timeout=10_000)
+    assert journal_path.exists()
