@@ -33,9 +33,13 @@ def style_axes(ax: Axes, theme: ChartTheme, ylabel: str) -> None:
     for side, spine in ax.spines.items():
         spine.set_visible(side in ("left", "bottom"))
         spine.set_color(theme.muted)
-    ax.tick_params(colors=theme.muted, labelcolor=theme.foreground, labelsize=FONT_SIZE)
-    ax.tick_params(axis="y", left=False)  # the grid lines mark the values
-    ax.grid(True, axis="y", color=theme.grid, linewidth=0.8)
+    # One pass over each axis's ticks (every call walks all of them); no y tick marks, since
+    # the grid lines mark the values.
+    text = {"colors": theme.muted, "labelcolor": theme.foreground, "labelsize": FONT_SIZE}
+    ax.tick_params(axis="x", **text)
+    ax.tick_params(
+        axis="y", left=False, gridOn=True, grid_color=theme.grid, grid_linewidth=0.8, **text
+    )
     ax.set_axisbelow(True)
     ax.set_ylabel(ylabel, color=theme.foreground, fontsize=FONT_SIZE, va="top")
     # At a fixed place near the region's left edge, rather than next to the widest tick label:
@@ -43,6 +47,7 @@ def style_axes(ax: Axes, theme: ChartTheme, ylabel: str) -> None:
     ax.yaxis.set_label_coords(
         0, 0.5, transform=offset_copy(ax.transAxes, fig=ax.figure, x=-YLABEL_IN, units="inches")
     )
+    ax.xaxis.set_label_coords(0.5, 0)  # no x label (dates speak for themselves): skip placing it
 
 
 def date_ticks(lo: float, hi: float) -> tuple[list[float], list[str]]:
