@@ -129,7 +129,7 @@ class UnlockScreen(QWidget):
         where = styled_label(f"{journal_path.name} — in {journal_path.parent}", "muted")
         where.setAlignment(Qt.AlignmentFlag.AlignCenter)
         where.setAccessibleName("Journal file")
-        self._selectable = (where,)
+        self._selectable: tuple[QLabel, ...] = (where,)
 
         self.demo_notice = styled_label("", "notice")
         self.demo_notice.setAccessibleName("Demo passphrase")
