@@ -102,6 +102,8 @@ def run(ctx: BenchContext) -> list[Row]:
         both = time_calls(lambda: draw_all(load_trends(journal, start, end)), repeat=5)
         charts_ms = statistics.median(both)
         seen = first_screen()
+        first_seen = time_calls(lambda: draw_all(load_trends(journal, start, end), seen), repeat=5)
+        first_seen_ms = statistics.median(first_seen)
         cards = Cards()
         year = load_trends(journal, end - dt.timedelta(days=364), end)
         cards.redraw(data)  # warm: every figure has drawn its chart once
@@ -121,6 +123,12 @@ def run(ctx: BenchContext) -> list[Row]:
             ms(charts_ms),
             f"≤ {CHARTS_TARGET_MS:.0f} ms",
             charts_ms <= CHARTS_TARGET_MS,
+        ),
+        Row(
+            f"  Trends first shown: load + the {len(seen)} charts in sight, in new figures",
+            ms(first_seen_ms),
+            f"≤ {CHARTS_TARGET_MS:.0f} ms",
+            first_seen_ms <= CHARTS_TARGET_MS,
         ),
         Row(
             f"  a range switch in the window, 1 year → {years:.0f} years: load + redraw all "

@@ -16,6 +16,7 @@ from journal.charts.theme import ChartTheme
 FONT_SIZE = 8.5
 #: The y label's left edge, in inches left of the plot area (just inside the region's margin).
 YLABEL_IN = Margins().left - 0.1
+_STYLED = "_refill_styled"
 
 
 def date_numbers(days: np.ndarray) -> np.ndarray:
@@ -28,7 +29,14 @@ def prepare_figure(fig: Figure, theme: ChartTheme) -> None:
 
 
 def style_axes(ax: Axes, theme: ChartTheme, ylabel: str) -> None:
-    """Theme colours, a light grid, and the y label with its unit."""
+    """Theme colours, a light grid, and the y label with its unit.
+
+    Axes reused for another drawing (see :func:`layout.redrawing`) keep their styling: it is
+    applied again only if the theme or the label changed, since it walks every tick.
+    """
+    if getattr(ax, _STYLED, None) == (theme, ylabel):
+        return
+    setattr(ax, _STYLED, (theme, ylabel))
     ax.set_facecolor(theme.background)
     for side, spine in ax.spines.items():
         spine.set_visible(side in ("left", "bottom"))
