@@ -115,15 +115,15 @@ def target_line(ax: Axes, theme: ChartTheme, value: float) -> None:
 
 
 def value_ticks(ax: Axes, top: float) -> None:
-    """Y limits from 0 to ``top`` with three to five round ticks (1, 2 or 5 times a power of 10).
+    """Y limits from 0 to ``top`` with three to six round ticks (1, 2 or 5 times a power of 10).
 
     matplotlib's automatic locator would also make ticks beyond the view; every tick is a
     handful of artists, so a few chosen ones keep long charts cheap to draw.
     """
     top = max(float(top), 1.0)
-    raw = top / 4
+    raw = top / 5
     magnitude = 10 ** math.floor(math.log10(raw))
-    step = next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw)
+    step = max(next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw), 1.0)
     ax.set_ylim(0, top)
     ax.set_yticks(np.arange(0, top + 1e-9, step))
 
