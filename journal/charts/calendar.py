@@ -1,7 +1,8 @@
 """A calendar heatmap of mood: weekdays by weeks, or for long ranges years by weeks of the year.
 
 Cells without a check-in keep the "no entry" colour (never the colour of 0). The colormap is
-cividis, which reads the same for the common colour-vision deficiencies and in greyscale.
+the theme's (viridis), which reads the same for the common colour-vision deficiencies and in
+greyscale.
 """
 
 from __future__ import annotations

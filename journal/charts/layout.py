@@ -159,12 +159,6 @@ def relayout(fig: Figure) -> None:
         hook()
 
 
-def reset(fig: Figure) -> None:
-    """Clear the figure and forget its placed axes (before drawing something else into it)."""
-    fig.clear()
-    setattr(fig, _PLACES, {})
-
-
 @contextmanager
 def redrawing(fig: Figure) -> Iterator[None]:
     """Draw a chart again into ``fig``, reusing the axes the previous drawing placed.

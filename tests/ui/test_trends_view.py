@@ -60,6 +60,19 @@ def test_range_switch_reloads_and_redraws(qtbot, view):
     assert (view.data.start, view.data.end) == (dt.date(2026, 1, 1), dt.date(2026, 1, 31))
 
 
+def test_range_switch_reuses_the_chart_axes(qtbot, view):
+    """A range switch redraws into the same axes (cheaper than new ones) with the new data."""
+    card = _card(view, "mood")
+    before = list(card.figure.axes)
+    with qtbot.waitSignal(view.redrawn, timeout=10_000):
+        view.set_range("3m")
+    card.ensure_drawn()
+    assert card.figure.axes == before
+    line = next(ln for ln in card.figure.axes[0].get_lines() if ln.get_label() == "Mood")
+    assert len(line.get_xdata()) == 91
+    assert len(card.figure.axes[0].get_lines()) == 1  # the 4-week line is gone
+
+
 def test_hover_reads_the_exact_value(view):
     """Pointing at a logged night shows its date and hours."""
     card = _card(view, "sleep")
