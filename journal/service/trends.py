@@ -129,6 +129,19 @@ def _sum_per_day(n: int, start: dt.date, rows: Sequence[tuple[Any, ...]]) -> np.
     return out
 
 
+def row_nanmedian(rows: np.ndarray) -> np.ndarray:
+    """The median of each row ignoring NaN; every row must hold at least one number.
+
+    The same values as ``np.nanmedian(rows, axis=1)``, which takes a masked-array path for short
+    rows and costs most of the load time on ten years; sorting puts NaN last, so the middle
+    of each row's numbers is found by index.
+    """
+    ordered = np.sort(rows, axis=1)
+    count = np.count_nonzero(~np.isnan(rows), axis=1)
+    index = np.arange(len(rows))
+    return (ordered[index, (count - 1) // 2] + ordered[index, count // 2]) / 2
+
+
 def rolling_band(values: np.ndarray) -> Band:
     """The lagged baseline for each day of a series that starts with ``LEAD_DAYS`` extra days.
 
@@ -142,8 +155,8 @@ def rolling_band(values: np.ndarray) -> Band:
     spread = np.full(n, np.nan)
     if enough.any():
         chosen = windows[enough]
-        med = np.nanmedian(chosen, axis=1)
-        mad = np.nanmedian(np.abs(chosen - med[:, None]), axis=1) * 1.4826
+        med = row_nanmedian(chosen)
+        mad = row_nanmedian(np.abs(chosen - med[:, None])) * 1.4826
         mid[enough] = med
         spread[enough] = np.maximum(mad, MAD_FLOOR)
     return Band(mid, mid - spread, mid + spread)

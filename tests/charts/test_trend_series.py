@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from chart_support import END, gap_days
 
-from journal.service.trends import load_trends, per_week, rolling_band
+from journal.service.trends import load_trends, per_week, rolling_band, row_nanmedian
 from journal.store.models import Activity, CheckIn
 
 
@@ -70,3 +70,13 @@ def test_columns_refuse_unknown_fields(journal):
     """The raw-column reader only accepts the record's own field names."""
     with pytest.raises(ValueError, match="no field 'mood; DROP'"):
         journal.checkins.columns(("date", "mood; DROP"))
+
+
+def test_row_median_matches_numpy_nanmedian():
+    """The sorted-index median gives numpy's nanmedian for rows with gaps, odd and even counts."""
+    rng = np.random.default_rng(3)
+    rows = rng.integers(0, 11, size=(400, 28)).astype(float)
+    rows[rng.random(rows.shape) < 0.3] = np.nan
+    rows[0, 0], rows[0, 1:] = 4.0, np.nan  # a single number
+    rows[1] = rng.random(28) * 10  # non-integers
+    assert np.array_equal(row_nanmedian(rows), np.nanmedian(rows, axis=1))
