@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
+from journal import keychain
 from journal.store import Journal
 from journal.store.backups import list_backups
 from journal.store.database import PAGE_SIZE
@@ -129,6 +131,61 @@ def test_passwd_changes_the_passphrase_and_verifies_it(
     *_older, before, after = list_backups(made)
     assert _titles(before, passphrase) == ["kept across the change"]
     assert _titles(after, NEW_PASSPHRASE) == ["kept across the change"]
+
+
+def _file_keyring(path: Path) -> dict[str, str]:
+    """Environment for a ``refill`` subprocess whose keychain is the JSON file ``path``."""
+    return {
+        "PYTHON_KEYRING_BACKEND": "file_keyring.FileKeyring",
+        "PYTHONPATH": str(Path(__file__).with_name("keyring_stub")),
+        "REFILL_TEST_KEYRING": str(path),
+    }
+
+
+def _remembered(keyring_file: Path, journal_path: Path) -> bytes:
+    items = json.loads(keyring_file.read_text(encoding="utf-8"))
+    return bytes.fromhex(items[f"{keychain.SERVICE}\n{journal_path.resolve()}"])
+
+
+def test_passwd_replaces_a_remembered_key(
+    refill, made: Path, passphrase: str, tmp_path: Path
+) -> None:
+    """A key remembered on this device is swapped for the new one, which opens the journal."""
+    keyring_file = tmp_path / "keychain.json"
+    with Journal.open(made, passphrase=passphrase) as journal:
+        old_key = journal.db.raw_key
+    account = f"{keychain.SERVICE}\n{made.resolve()}"
+    keyring_file.write_text(json.dumps({account: old_key.hex()}), encoding="utf-8")
+    new_file = tmp_path / "new.txt"
+    new_file.write_text(NEW_PASSPHRASE + "\n", encoding="utf-8")
+
+    result = refill(
+        "passwd", "--new-passphrase-file", str(new_file), env=_file_keyring(keyring_file)
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert "remembered on this device now matches" in result.stdout
+    new_key = _remembered(keyring_file, made)
+    assert new_key != old_key
+    with Journal.open(made, raw_key=new_key) as journal:
+        assert journal.db.integrity_check() == ["ok"]
+
+
+def test_passwd_leaves_the_keychain_alone_when_nothing_was_remembered(
+    refill, made: Path, tmp_path: Path
+) -> None:
+    """No remembered key before means none after: passwd never opts anyone in."""
+    keyring_file = tmp_path / "keychain.json"
+    new_file = tmp_path / "new.txt"
+    new_file.write_text(NEW_PASSPHRASE + "\n", encoding="utf-8")
+
+    result = refill(
+        "passwd", "--new-passphrase-file", str(new_file), env=_file_keyring(keyring_file)
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert "remembered" not in result.stdout
+    assert not keyring_file.exists()
 
 
 def test_passwd_refuses_a_short_passphrase(
