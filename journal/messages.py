@@ -12,7 +12,9 @@ from journal.store.errors import (
     JournalExists,
     JournalMissing,
     JournalTooNew,
+    LockedByAnotherProgram,
     NotAJournal,
+    OpenInAnotherWindow,
     WrongPassphrase,
 )
 
@@ -38,8 +40,16 @@ def describe(error: JournalError) -> str:
             f"{path} is damaged or truncated ({error.detail}); it was not changed — "
             "restore a backup with `refill restore FILE` (see `refill backup --list`)"
         )
+    if isinstance(error, OpenInAnotherWindow):
+        holder = f" (process {error.pid})" if error.pid else ""
+        return f"{path} is open in another Refill window{holder}; close it there first"
+    if isinstance(error, LockedByAnotherProgram):
+        return (
+            f"{path} is locked by another program (a database tool, a sync or backup app, or a "
+            "Refill command still writing); close it or wait, then try again — nothing was changed"
+        )
     if isinstance(error, JournalBusy):
-        return f"{path} is open in another Refill window; close it there first"
+        return f"{path} is in use elsewhere; close the other program, then try again"
     return str(error)
 
 

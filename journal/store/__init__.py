@@ -16,7 +16,9 @@ from journal.store.errors import (
     JournalExists,
     JournalMissing,
     JournalTooNew,
+    LockedByAnotherProgram,
     NotAJournal,
+    OpenInAnotherWindow,
     ValidationError,
     WrongPassphrase,
 )
@@ -48,7 +50,9 @@ __all__ = [
     "JournalExists",
     "JournalMissing",
     "JournalTooNew",
+    "LockedByAnotherProgram",
     "NotAJournal",
+    "OpenInAnotherWindow",
     "ValidationError",
     "WrongPassphrase",
 ]

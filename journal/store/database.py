@@ -20,10 +20,11 @@ from journal.files import fsync_dir, fsync_file
 from journal.store import keys
 from journal.store.errors import (
     CorruptJournal,
-    JournalBusy,
+    JournalError,
     JournalExists,
     JournalMissing,
     JournalTooNew,
+    LockedByAnotherProgram,
     NotAJournal,
     WrongPassphrase,
 )
@@ -36,9 +37,32 @@ _PLAIN_SQLITE_HEADER = b"SQLite format 3\x00"
 _BUSY_TIMEOUT_MS = 15_000
 
 
+# SQLite's primary result codes (the low byte of an extended code).
+_SQLITE_BUSY = 5
+
+
 def _is_corruption(exc: BaseException) -> bool:
     text = str(exc).lower()
     return "malformed" in text or "corrupt" in text or "disk i/o" in text
+
+
+def _primary_code(exc: BaseException) -> int | None:
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code & 0xFF if isinstance(code, int) else None
+
+
+def typed_error(exc: sqlcipher3.Error, path: Path) -> JournalError | None:
+    """The store's typed error for an SQLite failure on ``path``, or None when the failure is
+    not about the file (a programming error, a constraint) and should propagate as it is."""
+    text = str(exc)
+    if _primary_code(exc) == _SQLITE_BUSY or "database is locked" in text:
+        # Past the busy timeout: another connection holds SQLite's lock. Refill's own windows
+        # are kept apart by the instance lock, so this is another program (or a Refill command
+        # in the middle of a long write).
+        return LockedByAnotherProgram(path, text)
+    if _is_corruption(exc):
+        return CorruptJournal(path, text)
+    return None
 
 
 class Database:
@@ -108,7 +132,7 @@ class Database:
             db._configure()
         except sqlcipher3.DatabaseError as exc:
             db.close()
-            raise CorruptJournal(path, str(exc)) from None
+            raise typed_error(exc, path) or CorruptJournal(path, str(exc)) from None
         return db
 
     def _configure(self) -> None:
@@ -142,8 +166,9 @@ class Database:
 
     # ------------------------------------------------------------ statements
     @contextmanager
-    def _reporting_corruption(self) -> Iterator[None]:
-        """Turn SQLite's corruption errors into :class:`CorruptJournal` naming the file.
+    def _reporting_errors(self, path: Path | None = None) -> Iterator[None]:
+        """Turn SQLite's failures about the file (see :func:`typed_error`) into typed errors
+        naming ``path`` (default: the journal).
 
         Corruption often surfaces while rows are fetched, not when the statement starts, so
         every fetch happens inside this too.
@@ -151,21 +176,22 @@ class Database:
         try:
             yield
         except sqlcipher3.DatabaseError as exc:
-            if _is_corruption(exc):
-                raise CorruptJournal(self.path, str(exc)) from None
+            typed = typed_error(exc, path or self.path)
+            if typed is not None:
+                raise typed from None
             raise
 
     def execute(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Any:
-        with self._lock, self._reporting_corruption():
+        with self._lock, self._reporting_errors():
             return self.conn.execute(sql, params)
 
     def query(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[Any]:
         """Run a SELECT and return every row."""
-        with self._lock, self._reporting_corruption():
+        with self._lock, self._reporting_errors():
             return list(self.conn.execute(sql, params).fetchall())
 
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
-        with self._lock, self._reporting_corruption():
+        with self._lock, self._reporting_errors():
             self.conn.executemany(sql, rows)
 
     @contextmanager
@@ -216,7 +242,8 @@ class Database:
                 self._checkpoint_pending = True
                 return
             self._checkpoint_pending = False
-            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            with self._reporting_errors():
+                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def integrity_check(self) -> list[str]:
         """``["ok"]`` for a healthy journal, otherwise SQLite's list of problems."""
@@ -226,7 +253,7 @@ class Database:
     def change_passphrase(self, new_passphrase: str) -> None:
         """Re-encrypt every page under a key derived from ``new_passphrase`` (same salt)."""
         new_key = keys.derive_key(new_passphrase, self.salt)
-        with self._lock:
+        with self._lock, self._reporting_errors():
             self.conn.execute(f'PRAGMA rekey = "{keys.sql_key(new_key)}"')
             self.checkpoint()
             self._key = bytearray(new_key)
@@ -327,9 +354,7 @@ def _verify_keyed(conn: sqlcipher3.Connection, path: Path) -> None:
         text = str(exc)
         if "file is not a database" in text:
             raise WrongPassphrase(path) from None
-        if "locked" in text:  # held exclusively by another process past the busy timeout
-            raise JournalBusy(path, "another program kept it locked") from None
-        raise CorruptJournal(path, text) from None
+        raise typed_error(exc, path) or CorruptJournal(path, text) from None
     version = conn.execute("PRAGMA cipher_version").fetchone()
     if not version or not version[0]:
         raise NotAJournal(path, "SQLCipher is not active in this build; refusing to continue")

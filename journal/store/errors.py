@@ -48,7 +48,26 @@ class JournalTooNew(JournalError):
 
 
 class JournalBusy(JournalError):
-    """Another Refill window has the journal open (the lock file is held)."""
+    """The journal is in use elsewhere: one of the two kinds below, worded differently."""
+
+
+class OpenInAnotherWindow(JournalBusy):
+    """Another Refill window holds the journal's instance lock (``<journal>.lock``).
+
+    ``pid`` is the holder's process id when the lock file says it.
+    """
+
+    def __init__(self, path: Path | str, pid: int | None = None) -> None:
+        super().__init__(path, f"held by process {pid}" if pid else "held by another process")
+        self.pid = pid
+
+
+class LockedByAnotherProgram(JournalBusy):
+    """SQLite kept reporting the file locked (SQLITE_BUSY) past the busy timeout.
+
+    Not Refill's instance lock: some other program holds SQLite's own lock — a database
+    browser, a sync or backup tool, or a Refill command still in the middle of a long write.
+    """
 
 
 class ValidationError(ValueError):

@@ -15,7 +15,7 @@ from contextlib import suppress
 from pathlib import Path
 from types import TracebackType
 
-from journal.store.errors import JournalBusy
+from journal.store.errors import OpenInAnotherWindow
 
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
@@ -58,7 +58,7 @@ def lock_path(journal_path: Path | str) -> Path:
 
 
 class InstanceLock:
-    """Held while one process has a journal open; :class:`JournalBusy` for anyone else.
+    """Held while one process has a journal open; :class:`OpenInAnotherWindow` for anyone else.
 
     Not re-entrant: a second ``InstanceLock`` on the same journal, even in the same process, is
     refused — which is what a second window should see.
@@ -74,7 +74,8 @@ class InstanceLock:
         return self._fd is not None
 
     def acquire(self) -> None:
-        """Take the lock or raise :class:`JournalBusy` naming the journal (never waits)."""
+        """Take the lock or raise :class:`OpenInAnotherWindow` (a ``JournalBusy``) naming the
+        journal and the holder's pid (never waits)."""
         if self._fd is not None:
             raise RuntimeError("this lock is already held")
         while True:
@@ -82,8 +83,7 @@ class InstanceLock:
             if not _try_lock(fd):
                 holder = _read_pid(fd)
                 os.close(fd)
-                detail = f"held by process {holder}" if holder else "held by another process"
-                raise JournalBusy(self.journal_path, detail)
+                raise OpenInAnotherWindow(self.journal_path, holder)
             if _same_file(fd, self.path):
                 break
             # The previous holder removed the file between our open and our lock: the lock we
