@@ -3,6 +3,9 @@
 Sub-command modules live in ``journal.cli.commands`` and are discovered, so adding a command
 never edits this file. Nothing here imports Qt or matplotlib: the window is imported only when
 no sub-command is given.
+
+A launch of the window pays for as little of the command line as possible: without a command
+word it parses the top-level options alone (no command module, no early key derivation).
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from journal import __version__
-from journal.cli import commands, early_key
+from journal.cli import commands
 from journal.cli.errors import CliError
 from journal.hardening import disable_core_dumps
 
@@ -59,21 +62,45 @@ def command_modules() -> dict[str, str]:
     }
 
 
+#: Options that take a value (``--journal PATH``): the word after one is never a command.
+VALUE_OPTIONS = ("--journal", "--passphrase-file")
+
+
+def _takes_value(arg: str) -> bool:
+    """``arg`` is a value-taking option without its value attached (argparse also accepts any
+    unambiguous prefix, such as ``--jour``)."""
+    return len(arg) > 2 and "=" not in arg and any(o.startswith(arg) for o in VALUE_OPTIONS)
+
+
+def command_word(argv: Sequence[str]) -> str | None:
+    """The first word of ``argv`` that is neither an option nor an option's value: the command
+    (or a mistyped one); ``None`` when there is none (the window)."""
+    value_next = False
+    for arg in argv:
+        if value_next:
+            value_next = False
+        elif arg.startswith("-"):
+            value_next = _takes_value(arg)
+        else:
+            return arg
+    return None
+
+
 def _modules_needed(argv: Sequence[str]) -> list[str]:
     """Only the module of the command being run: importing all of them would cost every
     ``refill search`` and every window launch about 100 ms."""
+    word = command_word(argv)
+    if word is None and not any(arg in ("-h", "--help") for arg in argv):
+        return []  # the window: top-level options only
     known = command_modules()
-    words = [arg for arg in argv if not arg.startswith("-")]
-    for word in words:
-        if word in known:
-            return [known[word]]
-    if words or any(arg in ("-h", "--help") for arg in argv):
-        return list(known.values())  # help, or a mistyped command: argparse lists them all
-    return []  # the window: top-level options only
+    if word in known:
+        return [known[word]]
+    return list(known.values())  # help, or a mistyped command: argparse lists them all
 
 
 def build_parser(modules: Iterable[str] | None = None) -> argparse.ArgumentParser:
-    """The ``refill`` parser with the given command modules (default: all of them)."""
+    """The ``refill`` parser with the given command modules (default: all of them); with none,
+    the top-level options alone, which is all a launch of the window needs."""
     parser = argparse.ArgumentParser(
         prog="refill",
         description="Refill — an offline, encrypted journal for clinicians' own wellbeing. "
@@ -87,8 +114,9 @@ def build_parser(modules: Iterable[str] | None = None) -> argparse.ArgumentParse
     )
     parser.add_argument("--journal", metavar="PATH", help="journal file to open in the window")
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
-    common = common_options()
-    for name in command_modules().values() if modules is None else modules:
+    names = list(command_modules().values() if modules is None else modules)
+    common = common_options() if names else None
+    for name in names:
         module = importlib.import_module(f"{commands.__name__}.{name}")
         module.register(sub, common)
     return parser
@@ -105,9 +133,12 @@ def _run_window(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     disable_core_dumps()
     arguments = list(sys.argv[1:] if argv is None else argv)
-    early_key.start(arguments)
-    parser = build_parser(_modules_needed(arguments))
-    args = parser.parse_args(arguments)
+    modules = _modules_needed(arguments)
+    if modules:  # a command (or help): start deriving its key at once; never for the window
+        from journal.cli import early_key
+
+        early_key.start(arguments)
+    args = build_parser(modules).parse_args(arguments)
     try:
         run = getattr(args, "run", None)
         if run is None:
