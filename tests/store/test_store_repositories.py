@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import sqlcipher3
 
-from journal.store import Journal, ValidationError
+from journal.store import Journal, LockedByAnotherProgram, ValidationError
 from journal.store.models import (
     Activity,
     CheckIn,
@@ -258,7 +258,7 @@ def test_merge_reads_inside_the_write_lock(
     read_stored = journal.checkins.get
 
     def get_while_another_process_writes(date: str) -> CheckIn | None:
-        with pytest.raises(sqlcipher3.OperationalError, match="locked"):
+        with pytest.raises(LockedByAnotherProgram):
             other.checkins.save(CheckIn(date, stress=9), merge=True)
         return read_stored(date)
 
