@@ -26,10 +26,15 @@ from PySide6.QtWidgets import (
 
 from journal.charts import ChartSpec, ChartTheme
 from journal.charts import layout as chart_layout
+from journal.charts.canvas import TextCacheMixin
 from journal.service.trends import TrendData
 
 HINT = "Point at the chart to read exact values"
 FORMATS = {"PNG image (*.png)": ".png", "SVG image (*.svg)": ".svg"}
+
+
+class ChartCanvas(TextCacheMixin, FigureCanvasQTAgg):
+    """The Qt canvas of a chart, rendering text from the cache shared by all charts."""
 
 
 class ChartCard(QWidget):
@@ -46,7 +51,7 @@ class ChartCard(QWidget):
         self._theme: ChartTheme | None = None
         self._stale = False
         self.figure = Figure(dpi=100)
-        self.canvas = FigureCanvasQTAgg(self.figure)
+        self.canvas = ChartCanvas(self.figure)
         self.canvas.setAccessibleName(f"{spec.title} chart")
         self.canvas.setMinimumHeight(int(spec.height_in * 100))
         self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)

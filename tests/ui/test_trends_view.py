@@ -135,3 +135,12 @@ def test_charts_follow_the_theme(qtbot, qapp, view):
         with qtbot.waitSignal(view.redrawn, timeout=10_000):
             apply_theme(qapp, "light")
     assert to_hex(_card(view, "mood").figure.get_facecolor()) == LIGHT.background.lower()
+
+
+def test_chart_canvas_renders_text_from_the_cache(view):
+    """The window's chart canvases render through the caching Agg renderer."""
+    from journal.charts.canvas import TextCacheRenderer
+
+    card = _card(view, "mood")
+    card.canvas.draw()
+    assert isinstance(card.canvas.get_renderer(), TextCacheRenderer)
