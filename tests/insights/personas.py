@@ -36,9 +36,19 @@ def _maybe(rng: random.Random, value: object, skip: float = 0.05) -> object:
 
 
 def make(
-    kind: str, seed: int, days: int = 150, onset_day: int = 90, missing: float = 0.08
+    kind: str,
+    seed: int,
+    days: int = 150,
+    onset_day: int = 90,
+    missing: float = 0.08,
+    trauma_peak: float = 0.75,
 ) -> Persona:
-    """``days`` days of one persona; the story starts on day ``onset_day``."""
+    """``days`` days of one persona; the story starts on day ``onset_day``.
+
+    ``trauma_peak`` is the share of sessions that are trauma-heavy once the trauma story is
+    under way (0.2 before it). At 0.75 nearly every workday is trauma-heavy; at 0.5 heavy and
+    lighter workdays alternate, which is what telling their nights apart needs.
+    """
     rng = random.Random(f"{kind}-{seed}")
     onset = START + dt.timedelta(onset_day)
     rest = onset + dt.timedelta(28) if kind == "recovery" else None
@@ -64,7 +74,7 @@ def make(
 
         if works:
             count = rng.choice((3, 4, 4, 5)) + round(3 * load)
-            share = 0.2 + (0.55 * p if kind == "trauma" else 0.0)
+            share = 0.2 + ((trauma_peak - 0.2) * p if kind == "trauma" else 0.0)
             trauma = sum(rng.random() < share for _ in range(count))
             heavy = trauma >= 2 or trauma / count >= 0.5
             record = SessionLoad(
@@ -82,7 +92,7 @@ def make(
             heavy = False
             record = SessionLoad(date, sessions=0, session_hours=0.0, day_off=True)
         penalty_h, penalty_q = next_night_penalty
-        next_night_penalty = (1.3 * p, 3) if kind == "trauma" and heavy else (0.0, 0)
+        next_night_penalty = (1.3 * p, round(3 * p)) if kind == "trauma" and heavy else (0.0, 0)
 
         if rng.random() < missing:
             continue  # nothing logged today
