@@ -14,14 +14,19 @@ from matplotlib import colormaps
 from matplotlib.axes import Axes
 from matplotlib.colors import Colormap, Normalize
 from matplotlib.figure import Figure
+from matplotlib.transforms import offset_copy
 
 from journal.charts import layout
 from journal.charts.common import FONT_SIZE, date_axis, date_numbers, prepare_figure, style_axes
 from journal.charts.readout import GridReadout
 from journal.charts.theme import ChartTheme
+from journal.charts.ticks import LABEL_PAD, TICK_LENGTH, x_ticks, y_ticks
 from journal.service.trends import TrendData
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+ROW_SIZE = FONT_SIZE - 0.5  # years or weekdays beside the rows
+#: The colour scale's label: right of its ticks and of the widest tick label ("10").
+SCALE_LABEL_PT = TICK_LENGTH + LABEL_PAD + 16
 MONTH_STARTS = [dt.date(2001, m, 1).timetuple().tm_yday for m in range(1, 13)]
 
 
@@ -81,11 +86,13 @@ def draw_mood_calendar(
             extent=(0, 53, len(years) - 0.5, -0.5),
         )
         style_axes(ax, theme, "year")
-        ax.set_yticks(range(len(years)), [str(y) for y in years])
-        # Every month has a tick; every other one a label (each label costs about 1 ms to draw).
-        ax.set_xticks(
+        y_ticks(ax, range(len(years)), [str(y) for y in years], theme, grid=False, size=ROW_SIZE)
+        # Every month has a tick; every other one a label.
+        x_ticks(
+            ax,
             [(d - 1) / 7 for d in MONTH_STARTS],
             [f"{dt.date(2001, m, 1):%b}" if m % 2 else "" for m in range(1, 13)],
+            theme,
         )
         readout = GridReadout(days, mood, "mood (mean)", 0.0, 1.0, axes=[ax], weekly=True)
     else:
@@ -101,11 +108,9 @@ def draw_mood_calendar(
             extent=(x0, x0 + 7 * cols, 6.5, -0.5),
         )
         style_axes(ax, theme, "")
-        ax.set_yticks(range(7), WEEKDAYS)
-        date_axis(ax, np.array([x0, x0 + 7 * (cols - 1)]), weekly=True)
+        y_ticks(ax, range(7), WEEKDAYS, theme, grid=False, size=ROW_SIZE)
+        date_axis(ax, np.array([x0, x0 + 7 * (cols - 1)]), True, theme)
         readout = GridReadout(days, mood, "mood", x0, 7.0, axes=[ax])
-    ax.grid(False)
-    ax.tick_params(axis="y", labelsize=FONT_SIZE - 0.5)
     _colour_scale(layout.side_axes(fig, ax, width_in=0.14, pad_in=0.12), cmap, theme)
     return readout
 
@@ -125,11 +130,12 @@ def _colour_scale(cax: Axes, cmap: Colormap, theme: ChartTheme) -> None:
         extent=(0, 1, 0, 10),
         interpolation="nearest",
     )
-    cax.set_xticks([])
-    cax.yaxis.tick_right()
-    cax.yaxis.set_label_position("right")
-    cax.set_yticks([0, 5, 10])
-    cax.tick_params(colors=theme.muted, labelcolor=theme.foreground, labelsize=FONT_SIZE)
-    cax.set_ylabel("mood (0–10)\nblank: no entry", color=theme.foreground, fontsize=FONT_SIZE)
+    y_ticks(cax, [0, 5, 10], ["0", "5", "10"], theme, grid=False, marks=True, side="right")
+    cax.set_ylabel(
+        "mood (0–10)\nblank: no entry", color=theme.foreground, fontsize=FONT_SIZE, va="top"
+    )
+    # Right of the tick labels, at a fixed place (nothing measures the labels to find it).
+    right = offset_copy(cax.transAxes, fig=cax.figure, x=SCALE_LABEL_PT, units="points")
+    cax.yaxis.set_label_coords(1, 0.5, transform=right)
     for spine in cax.spines.values():
         spine.set_edgecolor(theme.muted)

@@ -12,11 +12,10 @@ from matplotlib.transforms import offset_copy
 
 from journal.charts.layout import Margins
 from journal.charts.theme import ChartTheme
+from journal.charts.ticks import FONT_SIZE, number_labels, x_ticks, y_ticks
 
-FONT_SIZE = 8.5
 #: The y label's left edge, in inches left of the plot area (just inside the region's margin).
 YLABEL_IN = Margins().left - 0.1
-_STYLED = "_refill_styled"
 
 
 def date_numbers(days: np.ndarray) -> np.ndarray:
@@ -29,26 +28,14 @@ def prepare_figure(fig: Figure, theme: ChartTheme) -> None:
 
 
 def style_axes(ax: Axes, theme: ChartTheme, ylabel: str) -> None:
-    """Theme colours, a light grid, and the y label with its unit.
+    """Theme colours, the left and bottom edges, and the y label with its unit.
 
-    Axes reused for another drawing (see :func:`layout.redrawing`) keep their styling: it is
-    applied again only if the theme or the label changed, since it walks every tick.
+    Ticks, tick labels and grid lines are drawn by :mod:`journal.charts.ticks`.
     """
-    if getattr(ax, _STYLED, None) == (theme, ylabel):
-        return
-    setattr(ax, _STYLED, (theme, ylabel))
     ax.set_facecolor(theme.background)
     for side, spine in ax.spines.items():
         spine.set_visible(side in ("left", "bottom"))
         spine.set_color(theme.muted)
-    # One pass over each axis's ticks (every call walks all of them); no y tick marks, since
-    # the grid lines mark the values.
-    text = {"colors": theme.muted, "labelcolor": theme.foreground, "labelsize": FONT_SIZE}
-    ax.tick_params(axis="x", **text)
-    ax.tick_params(
-        axis="y", left=False, gridOn=True, grid_color=theme.grid, grid_linewidth=0.8, **text
-    )
-    ax.set_axisbelow(True)
     ax.set_ylabel(ylabel, color=theme.foreground, fontsize=FONT_SIZE, va="top")
     # At a fixed place near the region's left edge, rather than next to the widest tick label:
     # matplotlib would measure every tick label of every axes again on each draw to find it.
@@ -98,14 +85,14 @@ def date_ticks(lo: float, hi: float) -> tuple[list[float], list[str]]:
     return [float((d - epoch).days) for d in days], labels
 
 
-def date_axis(ax: Axes, x: np.ndarray, weekly: bool) -> None:
+def date_axis(ax: Axes, x: np.ndarray, weekly: bool, theme: ChartTheme) -> None:
     """Readable date ticks for the range: week starts, months, quarters or years."""
     if len(x):
         step = 7 if weekly else 1
         ax.set_xlim(x[0] - 0.5, x[-1] + step - 0.5)
     lo, hi = ax.get_xlim()
     positions, labels = date_ticks(lo, hi)
-    ax.set_xticks(positions, labels)
+    x_ticks(ax, positions, labels, theme)
 
 
 def target_line(ax: Axes, theme: ChartTheme, value: float) -> None:
@@ -114,18 +101,16 @@ def target_line(ax: Axes, theme: ChartTheme, value: float) -> None:
     ax.axhline(value, color=style.color, linestyle=style.linestyle, linewidth=1.1)
 
 
-def value_ticks(ax: Axes, top: float) -> None:
-    """Y limits from 0 to ``top`` with three to six round ticks (1, 2 or 5 times a power of 10).
-
-    matplotlib's automatic locator would also make ticks beyond the view; every tick is a
-    handful of artists, so a few chosen ones keep long charts cheap to draw.
-    """
+def value_ticks(ax: Axes, theme: ChartTheme, top: float) -> None:
+    """Y limits from 0 to ``top`` with three to six round ticks (1, 2 or 5 times a power of 10)
+    and their grid lines."""
     top = max(float(top), 1.0)
     raw = top / 5
     magnitude = 10 ** math.floor(math.log10(raw))
     step = max(next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw), 1.0)
     ax.set_ylim(0, top)
-    ax.set_yticks(np.arange(0, top + 1e-9, step))
+    values = np.arange(0, top + 1e-9, step).tolist()
+    y_ticks(ax, values, number_labels(values), theme)
 
 
 def empty_note(ax: Axes, theme: ChartTheme, text: str) -> None:

@@ -24,6 +24,7 @@ from journal.charts.common import (
 )
 from journal.charts.readout import Line, Readout
 from journal.charts.theme import ChartTheme
+from journal.charts.ticks import y_ticks
 from journal.service.trends import RATINGS, SELF_CHECK_SCORES, TrendData
 
 RATING_LABELS = {"mood": "Mood", "energy": "Energy", "stress": "Stress"}
@@ -100,11 +101,11 @@ def draw_ratings(
         )
         style_axes(ax, theme, RATING_LABELS[name].lower())
         ax.set_ylim(-0.3, 10.3)
-        ax.set_yticks([0, 5, 10])
+        y_ticks(ax, [0, 5, 10], ["0", "5", "10"], theme)
         if all_missing(values):
             empty_note(ax, theme, NOTHING)
         lines.append(Line(RATING_LABELS[name].lower(), values))
-    date_axis(axes[-1], x, series.weekly)
+    date_axis(axes[-1], x, series.weekly, theme)
     for ax in axes[:-1]:
         ax.set_xlim(axes[-1].get_xlim())
     return Readout(x, lines, weekly=series.weekly, axes=axes)
@@ -136,10 +137,10 @@ def draw_sleep(
     )
     style_axes(ax, theme, "sleep (hours)")
     top = np.nanmax(values) if not all_missing(values) else target
-    value_ticks(ax, max(10.0, float(top) + 0.5))
+    value_ticks(ax, theme, max(10.0, float(top) + 0.5))
     if all_missing(values):
         empty_note(ax, theme, NOTHING)
-    date_axis(ax, x, series.weekly)
+    date_axis(ax, x, series.weekly, theme)
     return Readout(x, [Line("slept", values, " h")], weekly=series.weekly, axes=[ax])
 
 
@@ -169,11 +170,11 @@ def draw_self_checks(
         lines.append(Line(SCORE_LABELS[name].lower(), values, digits=0))
     style_axes(ax, theme, "score (0–100)")
     ax.set_ylim(-2, 102)
-    ax.set_yticks([0, 25, 50, 75, 100])
+    y_ticks(ax, [0, 25, 50, 75, 100], ["0", "25", "50", "75", "100"], theme)
     if not len(x):
         empty_note(ax, theme, "No self-checks in this period")
     legend(ax, theme, ncol=4)
     period = date_numbers(np.array([data.start, data.end], dtype="datetime64[D]"))
-    date_axis(ax, period, weekly=False)
+    date_axis(ax, period, False, theme)
     span = max(data.days / 60, 1.0)  # sparse points: reach the nearest within ~1/60 of the range
     return Readout(x, lines, axes=[ax], reach=span)

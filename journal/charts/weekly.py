@@ -100,11 +100,11 @@ def draw_session_load(
     style_axes(ax, theme, "hours per week")
     total = weeks.values["session_hours"]
     top = float(np.nanmax(total)) if not all_missing(total) else cap
-    value_ticks(ax, max(cap, top) * 1.12)
+    value_ticks(ax, theme, max(cap, top) * 1.12)
     if all_missing(total):
         empty_note(ax, theme, NOTHING)
     legend(ax, theme)
-    date_axis(ax, x, weekly=True)
+    date_axis(ax, x, True, theme)
     sessions = weeks.values["sessions"]
     trauma_n = weeks.values["trauma_sessions"]
 
@@ -134,10 +134,10 @@ def draw_activity(
     target_line(ax, theme, target)
     style_axes(ax, theme, "minutes per week")
     top = float(np.nanmax(minutes)) if not all_missing(minutes) else target
-    value_ticks(ax, max(target, top) * 1.12)
+    value_ticks(ax, theme, max(target, top) * 1.12)
     if all_missing(minutes):
         empty_note(ax, theme, NOTHING)
-    date_axis(ax, x, weekly=True)
+    date_axis(ax, x, True, theme)
     return Readout(x, [Line("activity", minutes, " min", 0)], weekly=True, axes=[ax])
 
 
@@ -168,9 +168,9 @@ def draw_events(
             )
         style_axes(ax, theme, "count per week")
         both = np.concatenate([off, cups])
-        value_ticks(ax, (0.0 if all_missing(both) else float(np.nanmax(both))) * 1.15)
+        value_ticks(ax, theme, (0.0 if all_missing(both) else float(np.nanmax(both))) * 1.15)
         legend(ax, theme)
-        date_axis(ax, x - 3, weekly=True)
+        date_axis(ax, x - 3, True, theme)
         lines = [Line("days off", off, digits=0), Line("cup actions", cups, digits=0)]
         return Readout(x - 3, lines, weekly=True, axes=[ax])
 
@@ -203,11 +203,9 @@ def draw_events(
     )
     style_axes(ax, theme, "")
     ax.set_ylim(-0.7, 1.7)
-    ax.set_yticks([])
     ax.spines["left"].set_visible(False)
-    ax.grid(False)
     legend(ax, theme)
-    date_axis(ax, x, weekly=False)
+    date_axis(ax, x, False, theme)
     lines = [Line("day off", off, fmt=yes_no), Line("cup actions", cups_or_gap, digits=0)]
     return Readout(x, lines, axes=[ax])
 

@@ -107,3 +107,25 @@ def test_charts_do_not_import_qt_or_pyplot():
         "assert 'matplotlib.pyplot' not in sys.modules; assert 'PySide6' not in sys.modules"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_value_ticks_label_round_values_beside_their_grid_lines(data):
+    """Sleep's y ticks read 0–10 h in 2-hour steps, each label left of the plot beside its grid
+    line; the dates are labelled under the plot; matplotlib's own tick objects are not used."""
+    fig, _ = _draw(data, "sleep")
+    ax = fig.axes[0]
+    renderer = fig.canvas.get_renderer()
+    plot = ax.get_window_extent(renderer)
+    labels = {t.get_text(): t for t in ax.texts}
+    assert {"0", "2", "4", "6", "8", "10"} <= set(labels) and "12" not in labels
+    (grid,) = [c for c in ax.collections if c.get_zorder() < 1]
+    grid_y = sorted(float(segment[0][1]) for segment in grid.get_segments())
+    assert grid_y == [0.0, 2.0, 4.0, 6.0, 8.0, 10.0]
+    for value in ("0", "10"):
+        box = labels[value].get_window_extent(renderer)
+        assert box.x1 < plot.x0
+        y = ax.transData.transform((0, float(value)))[1]
+        assert box.y0 - 2 <= y <= box.y1 + 2
+    months = [t for t in ax.texts if t.get_text().endswith(("Feb", "Mar"))]
+    assert months and all(t.get_window_extent(renderer).y1 < plot.y0 for t in months)
+    assert ax.get_xticks().size == 0 and ax.get_yticks().size == 0
