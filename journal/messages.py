@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from journal.store.errors import (
     CorruptJournal,
+    DiskFull,
     JournalBusy,
     JournalError,
     JournalExists,
@@ -14,6 +15,7 @@ from journal.store.errors import (
     JournalTooNew,
     LockedByAnotherProgram,
     NotAJournal,
+    NotWritable,
     OpenInAnotherWindow,
     WrongPassphrase,
 )
@@ -40,6 +42,15 @@ def describe(error: JournalError) -> str:
             f"{path} is damaged or truncated ({error.detail}); it was not changed — "
             "restore a backup with `refill restore FILE` (see `refill backup --list`)"
         )
+    if isinstance(error, NotWritable):
+        return (
+            f"cannot write {path} ({error.detail or 'read-only'}); make it writable, or use a "
+            "folder you can write to, and try again — nothing was changed"
+        )
+    if isinstance(error, DiskFull):
+        return (
+            f"the disk holding {path} is full; free some space and try again — nothing was written"
+        )
     if isinstance(error, OpenInAnotherWindow):
         holder = f" (process {error.pid})" if error.pid else ""
         return f"{path} is open in another Refill window{holder}; close it there first"
@@ -61,6 +72,9 @@ EXIT_CODES: dict[type[JournalError], int] = {
     JournalTooNew: 5,
     JournalBusy: 6,
     JournalExists: 7,
+    # No code of their own yet: 1 is what any file that cannot be written already gives.
+    NotWritable: 1,
+    DiskFull: 1,
 }
 
 

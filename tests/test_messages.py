@@ -5,7 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from journal import messages
-from journal.store import JournalBusy, LockedByAnotherProgram, OpenInAnotherWindow
+from journal.store import (
+    DiskFull,
+    JournalBusy,
+    LockedByAnotherProgram,
+    NotWritable,
+    OpenInAnotherWindow,
+)
 
 PATH = Path("/home/someone/journal.refill")
 
@@ -36,3 +42,25 @@ def test_plain_journal_busy_is_neutral() -> None:
     text = messages.describe(JournalBusy(PATH))
     assert str(PATH) in text
     assert "Refill window" not in text
+
+
+def test_read_only_names_the_file_the_reason_and_what_to_do() -> None:
+    """A place that cannot be written: the file, why, what to do, nothing changed; exit 1."""
+    error = NotWritable(PATH, "its folder is read-only")
+    text = messages.describe(error)
+    assert text.startswith(f"cannot write {PATH} (its folder is read-only)")
+    assert "writable" in text
+    assert "nothing was changed" in text
+    assert "\n" not in text
+    assert messages.exit_code(error) == 1
+
+
+def test_full_disk_names_the_file_and_says_to_free_space() -> None:
+    """A full disk: which file's disk, free some space, nothing written; exit 1."""
+    error = DiskFull(PATH, "database or disk is full")
+    text = messages.describe(error)
+    assert str(PATH) in text
+    assert "full" in text
+    assert "free some space" in text
+    assert "\n" not in text
+    assert messages.exit_code(error) == 1

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from journal.store.errors import (
     CorruptJournal,
+    DiskFull,
     JournalBusy,
     JournalError,
     JournalExists,
@@ -18,6 +19,7 @@ from journal.store.errors import (
     JournalTooNew,
     LockedByAnotherProgram,
     NotAJournal,
+    NotWritable,
     OpenInAnotherWindow,
     ValidationError,
     WrongPassphrase,
@@ -43,6 +45,7 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "CorruptJournal",
+    "DiskFull",
     "InstanceLock",
     "Journal",
     "JournalBusy",
@@ -52,6 +55,7 @@ __all__ = [
     "JournalTooNew",
     "LockedByAnotherProgram",
     "NotAJournal",
+    "NotWritable",
     "OpenInAnotherWindow",
     "ValidationError",
     "WrongPassphrase",

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from journal.files import fsync_dir
 from journal.store.database import Database
+from journal.store.errors import DiskFull, NotWritable, typed_os_errors
 
 SUFFIX = ".refill-backup"
 
@@ -38,8 +39,9 @@ def make_backup(db: Database, *, out: Path | None = None, keep: int | None = 10)
     """Snapshot ``db`` to ``out`` or to a new rotating backup; prune to ``keep`` newest."""
     if out is None:
         folder = backup_dir(db.path)
-        folder.mkdir(mode=0o700, exist_ok=True)
         out = folder / f"{db.path.stem}-{_stamp()}{SUFFIX}"
+        with typed_os_errors(out):
+            folder.mkdir(mode=0o700, exist_ok=True)
     db.copy_to(out)
     if keep is not None and out.parent == backup_dir(db.path):
         prune(db.path, keep)
@@ -83,9 +85,14 @@ def restore(backup: Database, journal_path: Path) -> Path | None:
     never deleted. Returns where it went.
     """
     staged = journal_path.with_name(f".{journal_path.name}.restoring")
-    staged.unlink(missing_ok=True)
-    backup.copy_to(staged)
-    aside = set_aside(journal_path)
-    os.replace(staged, journal_path)
-    fsync_dir(journal_path.parent)
+    try:
+        with typed_os_errors(journal_path):
+            staged.unlink(missing_ok=True)
+            backup.copy_to(staged)
+            aside = set_aside(journal_path)
+            os.replace(staged, journal_path)
+            fsync_dir(journal_path.parent)
+    except (DiskFull, NotWritable) as exc:
+        exc.path = journal_path  # the user knows the journal, not the staging name
+        raise
     return aside

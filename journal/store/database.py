@@ -20,13 +20,16 @@ from journal.files import fsync_dir, fsync_file
 from journal.store import keys
 from journal.store.errors import (
     CorruptJournal,
+    DiskFull,
     JournalError,
     JournalExists,
     JournalMissing,
     JournalTooNew,
     LockedByAnotherProgram,
     NotAJournal,
+    NotWritable,
     WrongPassphrase,
+    typed_os_errors,
 )
 
 #: Written at creation into the SQLite header so that another SQLCipher database with the same
@@ -39,6 +42,8 @@ _BUSY_TIMEOUT_MS = 15_000
 
 # SQLite's primary result codes (the low byte of an extended code).
 _SQLITE_BUSY = 5
+_SQLITE_READONLY = 8
+_SQLITE_FULL = 13
 
 
 def _is_corruption(exc: BaseException) -> bool:
@@ -51,11 +56,22 @@ def _primary_code(exc: BaseException) -> int | None:
     return code & 0xFF if isinstance(code, int) else None
 
 
-def typed_error(exc: sqlcipher3.Error, path: Path) -> JournalError | None:
+def typed_error(
+    exc: sqlcipher3.Error, path: Path, written: Path | None = None
+) -> JournalError | None:
     """The store's typed error for an SQLite failure on ``path``, or None when the failure is
-    not about the file (a programming error, a constraint) and should propagate as it is."""
+    not about the file (a programming error, a constraint) and should propagate as it is.
+
+    ``written`` names the file being written when that is not ``path`` (a backup): a full disk
+    or a read-only place is about it.
+    """
     text = str(exc)
-    if _primary_code(exc) == _SQLITE_BUSY or "database is locked" in text:
+    code = _primary_code(exc)
+    if code == _SQLITE_FULL or "database or disk is full" in text:
+        return DiskFull(written or path, text)
+    if code == _SQLITE_READONLY or "readonly database" in text:
+        return NotWritable(written or path, "the file or its folder is read-only")
+    if code == _SQLITE_BUSY or "database is locked" in text:
         # Past the busy timeout: another connection holds SQLite's lock. Refill's own windows
         # are kept apart by the instance lock, so this is another program (or a Refill command
         # in the middle of a long write).
@@ -87,10 +103,11 @@ class Database:
         path = Path(path)
         if path.exists():
             raise JournalExists(path, "a file is already there")
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         salt = os.urandom(keys.SALT_BYTES)
         key = keys.derive_key(passphrase, salt)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with typed_os_errors(path):
+            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         os.close(fd)
         conn = None
         try:
@@ -99,7 +116,8 @@ class Database:
             conn.execute(f"PRAGMA cipher_page_size = {PAGE_SIZE}")
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             db = cls(conn, path, key, salt)
-            db._configure()
+            with db._reporting_errors():
+                db._configure()
         except BaseException:
             if conn is not None:
                 conn.close()
@@ -120,6 +138,7 @@ class Database:
                 raise ValueError("a passphrase or a raw key is needed")
             raw_key = keys.derive_key(passphrase, salt)
         _check_read_only(path, raw_key)
+        _check_writable(path)
         conn = _connect(path, "mode=rw")
         try:
             conn.execute(f'PRAGMA key = "{keys.sql_key(raw_key)}"')
@@ -166,9 +185,10 @@ class Database:
 
     # ------------------------------------------------------------ statements
     @contextmanager
-    def _reporting_errors(self, path: Path | None = None) -> Iterator[None]:
+    def _reporting_errors(self, written: Path | None = None) -> Iterator[None]:
         """Turn SQLite's failures about the file (see :func:`typed_error`) into typed errors
-        naming ``path`` (default: the journal).
+        naming the journal, or ``written`` for a full disk or a read-only place while writing
+        another file (a backup).
 
         Corruption often surfaces while rows are fetched, not when the statement starts, so
         every fetch happens inside this too.
@@ -176,7 +196,7 @@ class Database:
         try:
             yield
         except sqlcipher3.DatabaseError as exc:
-            typed = typed_error(exc, path or self.path)
+            typed = typed_error(exc, self.path, written)
             if typed is not None:
                 raise typed from None
             raise
@@ -264,18 +284,19 @@ class Database:
         if dest.resolve() == self.path.resolve():
             raise ValueError(f"a copy cannot replace the journal it copies: {dest}")
         tmp = dest.with_name(f".{dest.name}.partial")
-        tmp.unlink(missing_ok=True)
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        os.close(fd)
-        try:
-            with self._lock:
-                self.conn.execute("VACUUM INTO ?", (str(tmp),))
-            fsync_file(tmp)
-            os.replace(tmp, dest)
-            fsync_dir(dest.parent)
-        except BaseException:
+        with typed_os_errors(dest):
             tmp.unlink(missing_ok=True)
-            raise
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            os.close(fd)
+            try:
+                with self._lock, self._reporting_errors(written=dest):
+                    self.conn.execute("VACUUM INTO ?", (str(tmp),))
+                fsync_file(tmp)
+                os.replace(tmp, dest)
+                fsync_dir(dest.parent)
+            except BaseException:
+                tmp.unlink(missing_ok=True)
+                raise
 
     def close(self) -> None:
         """Checkpoint, close and drop the key from memory. Safe to call twice."""
@@ -344,6 +365,23 @@ def _check_read_only(path: Path, key: bytes) -> None:
         _verify_keyed(conn, path)
     finally:
         conn.close()
+
+
+def _check_writable(path: Path) -> None:
+    """Refuse now a journal Refill could only read, instead of failing at the first save.
+
+    SQLite opens a file the OS will not let it write read-only, without a word, and needs to
+    create ``-wal`` and ``-shm`` beside the journal. Both are checked here, before SQLite opens
+    anything read-write, so a refused journal and its folder stay exactly as they were.
+    (``os.access``, not a trial ``open``: closing another descriptor of a database this process
+    has open would drop SQLite's POSIX locks on it.)
+    """
+    folder_writable = os.access(path.parent, os.W_OK | os.X_OK)
+    if not os.access(path, os.W_OK):
+        raise NotWritable(path, "the file is read-only" if folder_writable else "read-only folder")
+    sides = [path.with_name(path.name + side) for side in ("-wal", "-shm")]
+    if not folder_writable and not all(side.exists() for side in sides):
+        raise NotWritable(path, "its folder is read-only")
 
 
 def _verify_keyed(conn: sqlcipher3.Connection, path: Path) -> None:

@@ -6,6 +6,9 @@ The store never words messages for people: the CLI and the UI choose the wording
 
 from __future__ import annotations
 
+import errno
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -68,6 +71,43 @@ class LockedByAnotherProgram(JournalBusy):
     Not Refill's instance lock: some other program holds SQLite's own lock — a database
     browser, a sync or backup tool, or a Refill command still in the middle of a long write.
     """
+
+
+class NotWritable(JournalError):
+    """``path`` (the journal, a backup, or the folder for one) cannot be written: a read-only
+    file, folder or file system, or no permission. Nothing was changed."""
+
+
+class DiskFull(JournalError):
+    """No space left (SQLITE_FULL, ENOSPC, a quota) while writing ``path``; what was being
+    written was rolled back or removed, everything else is as it was."""
+
+
+_READ_ONLY_ERRNOS = {errno.EROFS: "read-only file system", errno.EACCES: "permission denied"}
+_FULL_ERRNOS = {errno.ENOSPC, errno.EDQUOT}
+
+
+def os_error(exc: OSError, path: Path | str) -> JournalError | None:
+    """The typed error for an OS failure while writing ``path``, or None when it is neither a
+    read-only place nor a full disk (the caller re-raises the original then)."""
+    if exc.errno in _FULL_ERRNOS:
+        return DiskFull(path, exc.strerror or "no space left on the device")
+    if exc.errno in _READ_ONLY_ERRNOS or exc.errno == errno.EPERM:
+        return NotWritable(path, _READ_ONLY_ERRNOS.get(exc.errno or 0, "operation not permitted"))
+    return None
+
+
+@contextmanager
+def typed_os_errors(path: Path | str) -> Iterator[None]:
+    """While writing ``path``: a full disk or a read-only place raises :class:`DiskFull` or
+    :class:`NotWritable` naming it; any other ``OSError`` propagates unchanged."""
+    try:
+        yield
+    except OSError as exc:
+        typed = os_error(exc, path)
+        if typed is None:
+            raise
+        raise typed from None
 
 
 class ValidationError(ValueError):

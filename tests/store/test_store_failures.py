@@ -3,8 +3,10 @@ naming the file, and the journal keeps what it had."""
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -12,14 +14,17 @@ from typing import Any
 import pytest
 
 from journal.store import (
+    DiskFull,
     InstanceLock,
     Journal,
     JournalBusy,
     LockedByAnotherProgram,
+    NotWritable,
     OpenInAnotherWindow,
+    backups,
     database,
 )
-from journal.store.models import CheckIn
+from journal.store.models import CheckIn, Entry
 
 Template = Callable[[str], tuple[Path, bytes]]
 
@@ -100,3 +105,168 @@ def test_open_blocked_by_a_foreign_exclusive_lock_is_locked_by_another_program(
         with pytest.raises(LockedByAnotherProgram):
             Journal.open(path, raw_key=key)
         holder.execute("ROLLBACK")
+
+
+# ------------------------------------------------------------------ read-only places
+
+
+@pytest.fixture
+def deny_writes(monkeypatch: pytest.MonkeyPatch) -> Callable[[Path], None]:
+    """``deny_writes(path)``: the OS says ``path`` may not be written (as for a read-only file
+    or folder for a normal user), even when the tests run as root, where chmod changes nothing.
+
+    Faked at the lowest layer Python reaches: ``os.access`` and ``os.open``.
+    """
+    denied: set[Path] = set()
+    real_access, real_open = os.access, os.open
+
+    def access(path: Any, mode: int, *args: Any, **kwargs: Any) -> bool:
+        if Path(path) in denied and mode & os.W_OK:
+            return False
+        return real_access(path, mode, *args, **kwargs)
+
+    def open_(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+        writing = flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT)
+        if writing and (Path(path) in denied or Path(path).parent in denied):
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "access", access)
+    monkeypatch.setattr(os, "open", open_)
+    return denied.add
+
+
+def test_read_only_journal_is_refused_at_open_and_left_untouched(
+    closed_journal: tuple[Path, bytes],
+    deny_writes: Callable[[Path], None],
+    state_of: Callable[[Path], object],
+) -> None:
+    """A journal file the OS will not let Refill write is refused at open with NotWritable
+    naming it, before SQLite makes a -wal or -shm beside it."""
+    path, key = closed_journal
+    before = state_of(path)
+    deny_writes(path)
+    with pytest.raises(NotWritable) as info:
+        Journal.open(path, raw_key=key)
+    assert info.value.path == path
+    assert "read-only" in info.value.detail
+    assert state_of(path) == before
+
+
+def test_journal_in_a_read_only_folder_is_refused_at_open(
+    closed_journal: tuple[Path, bytes],
+    deny_writes: Callable[[Path], None],
+    state_of: Callable[[Path], object],
+) -> None:
+    """A writable journal in a folder where SQLite cannot create its -wal/-shm is refused too,
+    with the folder named as the reason."""
+    path, key = closed_journal
+    before = state_of(path)
+    deny_writes(path.parent)
+    with pytest.raises(NotWritable) as info:
+        Journal.open(path, raw_key=key)
+    assert info.value.path == path
+    assert "folder" in info.value.detail
+    assert state_of(path) == before
+
+
+@pytest.mark.skipif(
+    sys.platform == "win32" or os.geteuid() == 0, reason="chmod does not stop root (see above)"
+)
+def test_chmod_read_only_journal_is_refused(
+    closed_journal: tuple[Path, bytes], state_of: Callable[[Path], object]
+) -> None:
+    """The same with a real read-only file (0400), where the tests do not run as root."""
+    path, key = closed_journal
+    path.chmod(0o400)
+    before = state_of(path)
+    try:
+        with pytest.raises(NotWritable):
+            Journal.open(path, raw_key=key)
+        assert state_of(path) == before
+    finally:
+        path.chmod(0o600)
+
+
+def test_create_in_a_read_only_folder_is_not_writable(
+    tmp_path: Path, passphrase: str, deny_writes: Callable[[Path], None]
+) -> None:
+    """Creating a journal where no file may be made raises NotWritable naming it."""
+    deny_writes(tmp_path)
+    path = tmp_path / "new.refill"
+    with pytest.raises(NotWritable) as info:
+        Journal.create(path, passphrase)
+    assert info.value.path == path
+    assert not path.exists()
+
+
+def test_write_refused_by_sqlite_as_read_only_is_not_writable(
+    closed_journal: tuple[Path, bytes],
+) -> None:
+    """A save SQLite refuses with "attempt to write a readonly database" (a file that became
+    read-only while open) raises NotWritable naming the journal; nothing changes."""
+    path, key = closed_journal
+    with Journal.open(path, raw_key=key) as journal:
+        journal.db.execute("PRAGMA query_only = ON")  # SQLite's own SQLITE_READONLY
+        with pytest.raises(NotWritable) as info:
+            journal.checkins.save(CheckIn("2026-03-02", mood=2))
+        assert info.value.path == path
+        journal.db.execute("PRAGMA query_only = OFF")
+        assert journal.checkins.dates() == ["2026-03-01"]
+
+
+# ------------------------------------------------------------------ full disks
+
+
+def test_write_on_a_full_disk_is_disk_full_and_rolled_back(
+    closed_journal: tuple[Path, bytes],
+) -> None:
+    """When SQLite answers "database or disk is full", the save raises DiskFull naming the
+    journal, nothing of it is stored, and saving works again once there is room."""
+    path, key = closed_journal
+    with Journal.open(path, raw_key=key) as journal:
+        pages = journal.db.query("PRAGMA page_count")[0][0]
+        journal.db.execute(f"PRAGMA max_page_count = {pages}")  # no room for one more page
+        entry = Entry("2026-03-02", title="long", body="word " * 20_000)
+        with pytest.raises(DiskFull) as info:
+            journal.entries.add(entry)
+        assert info.value.path == path
+        assert journal.entries.count() == 0
+        journal.db.execute("PRAGMA max_page_count = 1073741823")
+        journal.entries.add(entry)
+        assert journal.entries.count() == 1
+
+
+def test_backup_on_a_full_disk_is_disk_full_and_leaves_nothing(
+    closed_journal: tuple[Path, bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A backup whose flush finds the disk full raises DiskFull naming the backup; no partial
+    file and no half backup is left, and the journal itself is fine."""
+    path, key = closed_journal
+
+    def no_space(target: Path) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device", str(target))
+
+    with Journal.open(path, raw_key=key) as journal:
+        monkeypatch.setattr(database, "fsync_file", no_space)
+        with pytest.raises(DiskFull) as info:
+            journal.backup()
+        monkeypatch.undo()
+        folder = backups.backup_dir(path)
+        assert info.value.path.parent == folder
+        assert list(folder.iterdir()) == []
+        assert journal.checkins.dates() == ["2026-03-01"]
+
+
+def test_backup_into_a_read_only_folder_is_not_writable(
+    closed_journal: tuple[Path, bytes], deny_writes: Callable[[Path], None], tmp_path: Path
+) -> None:
+    """A backup to a folder the OS will not let Refill write raises NotWritable naming it."""
+    path, key = closed_journal
+    target = tmp_path / "elsewhere"
+    target.mkdir()
+    deny_writes(target)
+    with Journal.open(path, raw_key=key) as journal, pytest.raises(NotWritable) as info:
+        journal.backup(target / "copy.refill-backup")
+    assert info.value.path == target / "copy.refill-backup"
+    assert list(target.iterdir()) == []

@@ -5,11 +5,16 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from journal.cli.context import journal_session
+from journal.cli.context import fail, journal_session
 from journal.cli.errors import CliError
 from journal.cli.inputs import invalid
-from journal.store.errors import ValidationError
+from journal.store.errors import JournalError, ValidationError
+
+if TYPE_CHECKING:
+    from journal.exchange.summary import ImportSummary
+    from journal.store import Journal
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -37,22 +42,34 @@ def run(args: argparse.Namespace) -> int:
             if not source.exists()
             else f"cannot import {source}: it is not a file"
         )
+    try:
+        with journal_session(args) as journal:
+            summary = _import(journal, source, replace=args.replace)
+    except JournalError as exc:
+        # Only closing gets here (the session words errors inside it): the rotating backup
+        # failed (a full disk, a read-only backups folder) after the import was stored.
+        error = fail(exc)
+        message = f"imported, but the backup after it was not made: {error.message}"
+        raise CliError(message, error.code) from None
+    print(summary.describe())
+    return 0
+
+
+def _import(journal: Journal, source: Path, *, replace: bool) -> ImportSummary:
+    """Import ``source``, or a :class:`CliError` listing its problems (nothing written)."""
     from journal.exchange import import_file
     from journal.exchange.problems import ImportProblems
 
-    with journal_session(args) as journal:
-        try:
-            summary = import_file(journal, source, replace=args.replace)
-        except ImportProblems as exc:
-            for problem in exc.problems:
-                print(f"{source}: {problem}", file=sys.stderr)
-            count = len(exc.problems)
-            raise CliError(
-                f"{count} problem{'s' if count != 1 else ''} in {source}; nothing was imported"
-            ) from None
-        except ValidationError as exc:
-            raise invalid(exc) from None
-        except (OSError, ValueError) as exc:
-            raise CliError(f"cannot import {source}: {exc}; nothing was imported") from None
-    print(summary.describe())
-    return 0
+    try:
+        return import_file(journal, source, replace=replace)
+    except ImportProblems as exc:
+        for problem in exc.problems:
+            print(f"{source}: {problem}", file=sys.stderr)
+        count = len(exc.problems)
+        raise CliError(
+            f"{count} problem{'s' if count != 1 else ''} in {source}; nothing was imported"
+        ) from None
+    except ValidationError as exc:
+        raise invalid(exc) from None
+    except (OSError, ValueError) as exc:
+        raise CliError(f"cannot import {source}: {exc}; nothing was imported") from None

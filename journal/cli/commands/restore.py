@@ -8,6 +8,8 @@ and is then set aside under a ``.replaced-…`` name — never deleted.
 from __future__ import annotations
 
 import argparse
+import shutil
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,6 +20,7 @@ from journal.cli.passphrase import existing_passphrase
 from journal.store import Journal, JournalError, WrongPassphrase
 from journal.store.backups import restore
 from journal.store.database import Database
+from journal.store.errors import typed_os_errors
 
 _OLD_PASSPHRASE_HINT = "a backup made before a passphrase change opens with the old passphrase"
 
@@ -35,16 +38,25 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     parser.set_defaults(run=run)
 
 
+def _private_copy(source: Path, beside: Path) -> Path:
+    """A copy of ``source`` in a new private folder in ``beside``."""
+    try:
+        with typed_os_errors(beside):
+            folder = Path(tempfile.mkdtemp(prefix=".refill-restore-", dir=beside))
+            try:
+                return Path(shutil.copyfile(source, folder / source.name))
+            except BaseException:
+                shutil.rmtree(folder, ignore_errors=True)
+                raise
+    except JournalError as exc:  # a full disk or a read-only folder: say which
+        raise fail(exc) from None
+
+
 @contextmanager
 def opened_copy(source: Path, beside: Path, passphrase: str) -> Iterator[Database]:
     """The backup opened from a private copy (opening a database may rewrite its header)."""
-    import shutil
-    import tempfile
-
-    folder = Path(tempfile.mkdtemp(prefix=".refill-restore-", dir=beside))
+    copy = _private_copy(source, beside)
     try:
-        copy = folder / source.name
-        shutil.copyfile(source, copy)
         try:
             db = Database.open(copy, passphrase=passphrase)
         except WrongPassphrase:
@@ -57,7 +69,7 @@ def opened_copy(source: Path, beside: Path, passphrase: str) -> Iterator[Databas
         finally:
             db.close()
     finally:
-        shutil.rmtree(folder, ignore_errors=True)
+        shutil.rmtree(copy.parent, ignore_errors=True)
 
 
 def safety_backup(target: Path, passphrase: str) -> Path | None:
@@ -95,8 +107,11 @@ def run(args: argparse.Namespace) -> int:
         problems = backup.integrity_check()
         if problems != ["ok"]:
             raise CliError(f"{source} is damaged ({problems[0]}); nothing was changed", 4)
-        safety = safety_backup(target, passphrase) if target.exists() else None
-        aside = restore(backup, target)
+        try:
+            safety = safety_backup(target, passphrase) if target.exists() else None
+            aside = restore(backup, target)
+        except JournalError as exc:  # a full disk or a read-only folder: nothing was replaced
+            raise fail(exc) from None
         key = backup.raw_key
     verify(target, key)
     print(f"Restored {source} into {target}; it opens with the passphrase you just used.")
