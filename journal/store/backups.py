@@ -2,16 +2,18 @@
 
 A backup is a ``VACUUM INTO`` snapshot: same key, same salt, so the journal's passphrase opens
 it. Snapshots are written to a temporary name, fsynced and renamed, so a crash never leaves a
-half backup under a real name.
+half backup under a real name; the temporary files a killed backup leaves behind are removed
+by the next backup (see ``journal.files.remove_stale_partials``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import glob
 import os
 from pathlib import Path
 
-from journal.files import fsync_dir
+from journal.files import fsync_dir, remove_stale_partials
 from journal.store.database import Database
 from journal.store.errors import DiskFull, NotWritable, typed_os_errors
 
@@ -42,6 +44,8 @@ def make_backup(db: Database, *, out: Path | None = None, keep: int | None = 10)
         out = folder / f"{db.path.stem}-{_stamp()}{SUFFIX}"
         with typed_os_errors(out):
             folder.mkdir(mode=0o700, exist_ok=True)
+        # What killed backups of this journal left (``copy_to`` clears only its own name).
+        remove_stale_partials(folder, f".{glob.escape(db.path.stem)}-*{SUFFIX}.partial")
     db.copy_to(out)
     if keep is not None and out.parent == backup_dir(db.path):
         prune(db.path, keep)

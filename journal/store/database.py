@@ -7,6 +7,7 @@ refuse newer schemas without touching them, and only then switch on WAL and migr
 
 from __future__ import annotations
 
+import glob
 import os
 import threading
 from collections.abc import Iterator, Sequence
@@ -16,7 +17,7 @@ from typing import Any
 
 import sqlcipher3
 
-from journal.files import fsync_dir, fsync_file
+from journal.files import fsync_dir, fsync_file, partial_file, remove_stale_partials
 from journal.store import keys
 from journal.store.errors import (
     CorruptJournal,
@@ -285,18 +286,13 @@ class Database:
             raise ValueError(f"a copy cannot replace the journal it copies: {dest}")
         tmp = dest.with_name(f".{dest.name}.partial")
         with typed_os_errors(dest):
-            tmp.unlink(missing_ok=True)
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            os.close(fd)
-            try:
+            remove_stale_partials(dest.parent, glob.escape(tmp.name))
+            with partial_file(tmp):
                 with self._lock, self._reporting_errors(written=dest):
                     self.conn.execute("VACUUM INTO ?", (str(tmp),))
                 fsync_file(tmp)
                 os.replace(tmp, dest)
                 fsync_dir(dest.parent)
-            except BaseException:
-                tmp.unlink(missing_ok=True)
-                raise
 
     def close(self) -> None:
         """Checkpoint, close and drop the key from memory. Safe to call twice."""
