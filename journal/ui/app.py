@@ -103,9 +103,12 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
     A new application gets the Fusion style through QApplication's documented ``-style``
     argument: ``setStyle()`` would hand Python a QStyle, and PySide6 builds the Python enums of
-    QStyle (some 600 members) the first time it sees one, ~12 ms before the first paint.
+    QStyle (some 600 members) the first time it sees one, ~12 ms before the first paint. For the
+    same reason its colours follow the platform's palette until the window has painted
+    (:func:`theme.apply_launch_theme`; :func:`run_app` then confirms the desktop's scheme).
     """
     app = QApplication.instance()
+    new = not isinstance(app, QApplication)
     if not isinstance(app, QApplication):
         args = argv if argv is not None else sys.argv[:1]
         app = QApplication([*args, "-style", theme.STYLE])
@@ -117,7 +120,10 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName(APP_ID)
     app.setQuitOnLastWindowClosed(True)
-    theme.apply_theme(app, "system")
+    if new:
+        theme.apply_launch_theme(app)
+    else:
+        theme.apply_theme(app, "system")
     return app
 
 
@@ -142,6 +148,7 @@ def run_app(journal: str | None, demo: bool) -> int:
         )
         if demo:
             app.setWindowIcon(window.windowIcon())
+        window.first_painted.connect(lambda: theme.confirm_system_scheme(app))
         window.first_painted.connect(lambda: _add_tray(window))
         if os.environ.get(EXIT_WHEN_SHOWN) == "1":
             hook = _ExitWhenShown(window)

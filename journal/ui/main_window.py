@@ -7,10 +7,13 @@ view, closes the journal (dropping the key) and shows the unlock screen. Unlock 
 same tab and date. Its title shows the journal's file name, never anything written in it.
 
 Start-up is paced for the first paint: the constructor builds only the menus and the unlock
-screen (neither loads the store, the views or ``keyring``). Once the window has painted, the rest
-is loaded on the UI thread one step per event-loop turn while the passphrase is typed: the
-keychain probe, then the store and the Today view's modules (:func:`preload_next`). A demo journal
-is made in a worker only then, with the unlock form disabled until it is ready.
+screen (neither loads the store, the views or ``keyring``) and touches no member of PySide6's
+``Qt`` namespace, whose enums PySide6 builds all at once on first use (~25 ms; see
+``unlock_widgets``): shortcuts are set as key sequences, the idle watcher is made when first
+needed. Once the window has painted, the rest is loaded on the UI thread one step per event-loop
+turn while the passphrase is typed: the keychain probe, then the store and the Today view's
+modules (:func:`preload_next`). A demo journal is made in a worker only then, with the unlock
+form disabled until it is ready.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -35,14 +38,16 @@ from journal.paths import in_sync_folder
 from journal.store.errors import JournalBusy
 from journal.store.instance_lock import InstanceLock
 from journal.ui import theme
-from journal.ui.lock import IdleWatcher, close_dialogs
 from journal.ui.main_window_tabs import TABS, MainTabs, preload_next
 from journal.ui.tasks import run_task
 from journal.ui.unlock_screen import Opened, UnlockScreen, cup_icon
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog
+
     from journal.store.journal import Journal
     from journal.store.settings import Settings
+    from journal.ui.lock import IdleWatcher
     from journal.ui.onboarding import OnboardingScreen
 
 #: Makes the journal file in a worker; built on the UI thread (which imports what it needs).
@@ -56,6 +61,14 @@ SYNC_WARNING = (
     "This journal is in a folder a sync service watches. Keep the live journal on this "
     "computer and sync only its backups, or copies may conflict."
 )
+
+
+def _open_deleting(dialog: QDialog) -> None:
+    """Open ``dialog`` (window-modal); it deletes itself once closed."""
+    from PySide6.QtCore import Qt  # not at import (see the module's docstring)
+
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
 
 
 class MainWindow(QMainWindow):
@@ -106,8 +119,7 @@ class MainWindow(QMainWindow):
         self.state_label.setAccessibleName("Journal state")
         self.statusBar().addPermanentWidget(self.state_label)
 
-        self.idle = IdleWatcher(self)
-        self.idle.idle.connect(self.lock)
+        self._idle: IdleWatcher | None = None
         self._build_actions()
         self._restore_geometry()
         self._update_actions()
@@ -117,10 +129,9 @@ class MainWindow(QMainWindow):
     def _action(
         self, text: str, slot: object, shortcut: str | QKeySequence | None = None
     ) -> QAction:
-        action = QAction(text, self)
+        action = QAction(text, self)  # the shortcut context is Qt's default, the window
         if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.setShortcuts([QKeySequence(shortcut)])  # setShortcut builds Qt's enums
         action.triggered.connect(slot)
         self.addAction(action)
         return action
@@ -179,6 +190,17 @@ class MainWindow(QMainWindow):
         ):
             action.setEnabled(unlocked)
         self.state_label.setText("Unlocked" if unlocked else "Locked")
+
+    @property
+    def idle(self) -> IdleWatcher:
+        """Locks the window after the person has stepped away (made on first use: its module
+        uses ``Qt``'s enums, which the first paint does without)."""
+        if self._idle is None:
+            from journal.ui.lock import IdleWatcher
+
+            self._idle = IdleWatcher(self)
+            self._idle.idle.connect(self.lock)
+        return self._idle
 
     # ---------------------------------------------------------------- unlock
     def _take_instance_lock(self) -> None:
@@ -312,6 +334,8 @@ class MainWindow(QMainWindow):
         """Save drafts, delete the views, close the journal and ask for the passphrase."""
         if self.tabs is None:
             return
+        from journal.ui.lock import close_dialogs
+
         close_dialogs()
         tabs, self.tabs = self.tabs, None
         failed = tabs.flush_all()
@@ -358,8 +382,7 @@ class MainWindow(QMainWindow):
             QMessageBox.information(self, "Refill", f"The summary export is not available ({exc}).")
             return
         dialog = SummaryDialog(self.journal, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
+        _open_deleting(dialog)
 
     def back_up_now(self) -> None:
         journal = self.journal
@@ -407,11 +430,10 @@ class MainWindow(QMainWindow):
         from journal.ui.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.journal, remembered=self.remembered, parent=self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.settings_saved.connect(self.apply_settings)
         dialog.restore_requested.connect(self.restore_backup)
         dialog.remembered_changed.connect(self._set_remembered)
-        dialog.open()
+        _open_deleting(dialog)
 
     def _set_remembered(self, remembered: bool) -> None:
         self.remembered = remembered
@@ -420,15 +442,13 @@ class MainWindow(QMainWindow):
         from journal.ui.support_dialog import SupportDialog
 
         dialog = SupportDialog(self.journal, parent=self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
+        _open_deleting(dialog)
 
     def show_about_insights(self) -> None:
         from journal.ui.about_insights_dialog import AboutInsightsDialog
 
         dialog = AboutInsightsDialog(self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
+        _open_deleting(dialog)
 
     def show_about(self) -> None:
         from PySide6.QtWidgets import QMessageBox  # not at start-up: its enums cost ~2 ms
@@ -455,6 +475,8 @@ class MainWindow(QMainWindow):
         self.resize(1000, 720)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        from journal.ui.lock import close_dialogs
+
         close_dialogs()
         if self.tabs is not None:
             self.tabs.flush_all()

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
@@ -67,6 +67,8 @@ class UnavailableView(QWidget):
     """Stands in for a view whose module could not be loaded, saying so plainly."""
 
     def __init__(self, title: str, reason: str, parent: QWidget | None = None) -> None:
+        from PySide6.QtCore import Qt  # not at import: the unlock window paints without it
+
         super().__init__(parent)
         label = QLabel(f"The {title} view could not be loaded in this build.\n({reason})")
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -6,6 +6,9 @@ their own colours (charts, banners) connect to ``theme_changed`` and ask ``is_da
 
 ``REFILL_THEME=light|dark`` overrides the saved choice (screenshots and tests).
 
+A launch paints with :func:`apply_launch_theme`, which does without ``colorScheme()`` until the
+window is on screen (see there).
+
 The palettes are made for the :data:`STYLE` widget style, which is chosen once, when the
 application is created (``journal.ui.app.create_application``), not on every theme change.
 """
@@ -15,7 +18,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -92,8 +95,16 @@ _state = {"mode": "system", "dark": False, "following": False}
 
 
 def _system_is_dark() -> bool:
-    hints = QGuiApplication.styleHints()
-    return hints.colorScheme() == Qt.ColorScheme.Dark
+    """Whether the desktop's colour scheme is dark."""
+    from PySide6.QtCore import Qt  # not at import: see apply_launch_theme
+
+    return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
+
+
+def palette_is_dark(palette: QPalette) -> bool:
+    """Light text on a dark window: how Qt tells a dark palette from a light one."""
+    text = palette.color(QPalette.ColorRole.WindowText).lightness()
+    return text > palette.color(QPalette.ColorRole.Window).lightness()
 
 
 def is_dark() -> bool:
@@ -165,10 +176,40 @@ def apply_theme(app: QApplication, mode: str) -> None:
     mode = effective_mode(mode)
     _state["mode"] = mode
     dark = _system_is_dark() if mode == "system" else mode == "dark"
+    _start_following(app)
+    _paint(app, dark)
+
+
+def apply_launch_theme(app: QApplication) -> None:
+    """:func:`apply_theme` with the ``"system"`` mode for a new application's first paint.
+
+    ``QStyleHints.colorScheme()`` would cost ~25 ms before anything shows: PySide6 converts its
+    answer by building every enum of the ``Qt`` namespace first. Until the window has painted,
+    the palette the platform gave the new application stands in for it (a dark desktop gives a
+    dark palette; Qt derives one from the other on most platforms); the window then calls
+    :func:`confirm_system_scheme`, which asks the real question and repaints if they disagree.
+    """
+    mode = effective_mode("system")
+    if mode != "system":
+        apply_theme(app, mode)
+        return
+    _state["mode"] = mode
+    _start_following(app)
+    _paint(app, palette_is_dark(app.palette()))
+
+
+def confirm_system_scheme(app: QApplication) -> None:
+    """Once the window is on screen: follow the desktop's colour scheme itself (see
+    :func:`apply_launch_theme`); nothing is repainted when the launch's colours were right."""
+    if _state["mode"] == "system" and _system_is_dark() != is_dark():
+        _paint(app, not is_dark())
+
+
+def _start_following(app: QApplication) -> None:
+    """Repaint when the desktop switches scheme (connected once; costs no ``Qt`` enum)."""
     if not _state["following"]:
         QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _s: _follow_system(app))
         _state["following"] = True
-    _paint(app, dark)
 
 
 def _follow_system(app: QApplication) -> None:

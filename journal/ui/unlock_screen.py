@@ -7,7 +7,8 @@ keychain backend exists.
 
 This screen is what a launch paints first, so building it loads neither the store (SQLCipher,
 the repositories) nor ``keyring`` (its backend discovery is slow): until Unlock is pressed it only
-needs the file's path. Both are loaded on the UI thread once the window is on screen, while the
+needs the file's path, and it touches no member of PySide6's ``Qt`` namespace (see
+``unlock_widgets``). Both are loaded on the UI thread once the window is on screen, while the
 passphrase is typed (:meth:`UnlockScreen.probe_keychain`, the window's preloading), and at the
 latest by :meth:`UnlockScreen.prepare` just before a worker opens the file: workers must never
 import (see ``tasks.py``).
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton, QWidget
 
@@ -27,7 +28,15 @@ from journal import APP_ID, keychain, messages
 from journal.resources import resource_path
 from journal.store.errors import JournalError, WrongPassphrase
 from journal.ui.tasks import run_task
-from journal.ui.unlock_widgets import BusyRow, PassphraseField, card, centre_in, hbox, styled_label
+from journal.ui.unlock_widgets import (
+    BusyRow,
+    PassphraseField,
+    card,
+    centre_in,
+    hbox,
+    set_by_name,
+    styled_label,
+)
 
 if TYPE_CHECKING:
     from journal.store.journal import Journal
@@ -120,15 +129,13 @@ class UnlockScreen(QWidget):
 
         icon = QLabel()
         icon.setPixmap(cup_icon().pixmap(72, 72))
-        icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
         icon.setAccessibleName("Refill")
         title = styled_label("Refill", "title")
-        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.subtitle = styled_label("Your journal is locked.", "muted")
-        self.subtitle.setAlignment(Qt.AlignmentFlag.AlignCenter)
         where = styled_label(f"{journal_path.name} — in {journal_path.parent}", "muted")
-        where.setAlignment(Qt.AlignmentFlag.AlignCenter)
         where.setAccessibleName("Journal file")
+        for label in (icon, title, self.subtitle, where):
+            set_by_name(label, "alignment", "AlignCenter")
         self._selectable: tuple[QLabel, ...] = (where,)
 
         self.demo_notice = styled_label("", "notice")
@@ -137,7 +144,7 @@ class UnlockScreen(QWidget):
             from html import escape  # only the demo's notice is rich text (~4 ms to import)
 
             self._selectable = (where, self.demo_notice)
-            self.demo_notice.setTextFormat(Qt.TextFormat.RichText)
+            set_by_name(self.demo_notice, "textFormat", "RichText")
             self.demo_notice.setText(
                 "This is a demo journal with made-up data, deleted when you quit.<br>"
                 f"Its passphrase is <b>{escape(demo_passphrase)}</b>"
@@ -190,6 +197,8 @@ class UnlockScreen(QWidget):
         """What painting does not need, set once the window is on screen: selectable text (the
         file's place, the demo passphrase). The first selectable label builds Qt's text-document
         machinery, ~7 ms that would otherwise delay the first paint."""
+        from PySide6.QtCore import Qt
+
         for label in self._selectable:
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 

@@ -7,11 +7,16 @@ fields in browsers use); pressing Caps Lock flips the guess.
 
 ``BusyRow``: an indeterminate progress bar with a sentence, shown while a key is derived.
 ``strength_hint``: a short, honest hint about a new passphrase (no fake entropy maths).
+
+These widgets are on the unlock screen, which a launch paints first, so building them touches no
+member of PySide6's ``Qt`` namespace: the first one makes PySide6 build every enum of that
+namespace (about a hundred Python enums, ~25 ms). :func:`set_by_name` sets such properties
+through Qt's property system instead, by their C++ names.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -27,6 +32,13 @@ from PySide6.QtWidgets import (
 from journal.store.keys import MIN_PASSPHRASE_LENGTH, passphrase_problem
 
 CAPS_LOCK_TEXT = "Caps Lock seems to be on."
+
+
+def set_by_name(widget: QObject, name: str, value: str) -> None:
+    """Set the enum or flag property ``name`` from the names of its values, as Qt spells them
+    (``set_by_name(label, "alignment", "AlignCenter")``), without building ``Qt``'s enums."""
+    if not widget.setProperty(name, value):
+        raise ValueError(f"{type(widget).__name__}.{name} cannot be set to {value!r}")
 
 
 def styled_label(text: str, role: str, *, wrap: bool = True) -> QLabel:
@@ -51,15 +63,13 @@ class PassphraseField(QWidget):
         self.edit.setPlaceholderText(accessible_name)
         self.edit.setMinimumWidth(280)
         self.edit.setMinimumHeight(30)
-        self.edit.setInputMethodHints(
-            Qt.InputMethodHint.ImhHiddenText
-            | Qt.InputMethodHint.ImhNoPredictiveText
-            | Qt.InputMethodHint.ImhSensitiveData
+        set_by_name(
+            self.edit, "inputMethodHints", "ImhHiddenText|ImhNoPredictiveText|ImhSensitiveData"
         )
         self._reveal = QToolButton(self)
         self._reveal.setText("Show")
         self._reveal.setCheckable(True)
-        self._reveal.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        set_by_name(self._reveal, "focusPolicy", "TabFocus")
         self._reveal.setToolTip("Show or hide what you typed")
         self._reveal.setAccessibleName(f"Show {accessible_name.lower()}")
         self._reveal.toggled.connect(self._set_revealed)
@@ -104,6 +114,8 @@ class PassphraseField(QWidget):
         return False
 
     def _guess_caps_lock(self, event: QKeyEvent) -> None:
+        from PySide6.QtCore import Qt  # typing happens after the first paint
+
         if event.key() == Qt.Key.Key_CapsLock:
             if self.caps_lock_on is not None:
                 self._set_caps(not self.caps_lock_on)

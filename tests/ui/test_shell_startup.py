@@ -23,30 +23,33 @@ from journal.ui.main_window import MainWindow
 
 class AtFirstPaint(QObject):
     loaded = []
+    qt_enums = []
 
     def eventFilter(self, watched, event):
         if event.type() == QEvent.Type.Paint and not self.loaded:
             self.loaded.extend(sorted(sys.modules))
+            self.qt_enums.append("Qt" in vars(sys.modules["PySide6.QtCore"]))
             QTimer.singleShot(0, app.quit)
         return False
 
 app = create_application()
-window = MainWindow(Path(sys.argv[1]))
+window = MainWindow(Path(sys.argv[1]), demo_passphrase=sys.argv[2] or None)
 hook = AtFirstPaint(window)
 window.installEventFilter(hook)
 window.show()
 app.exec()
-print(json.dumps(hook.loaded))
+print(json.dumps([hook.loaded, hook.qt_enums]))
 """
 
 #: Never needed to show the unlock screen; each costs tens of milliseconds.
 _NOT_AT_START = ("sqlcipher3", "keyring", "matplotlib", "journal.store.journal", "journal.insights")
 
 
-def test_unlock_window_shows_without_store_keyring_or_views(existing_journal: Path) -> None:
-    """The unlock window's first paint needs neither SQLCipher, keyring, matplotlib nor a view."""
+def _at_first_paint(journal: Path, demo_passphrase: str = "") -> tuple[set[str], bool]:
+    """The modules loaded when a new unlock window first paints, and whether PySide6 had built
+    the enums of its ``Qt`` namespace by then."""
     done = subprocess.run(
-        [sys.executable, "-c", _MODULES_AT_FIRST_PAINT, str(existing_journal)],
+        [sys.executable, "-c", _MODULES_AT_FIRST_PAINT, str(journal), demo_passphrase],
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
         capture_output=True,
         text=True,
@@ -54,10 +57,25 @@ def test_unlock_window_shows_without_store_keyring_or_views(existing_journal: Pa
         stdin=subprocess.DEVNULL,
     )
     assert done.returncode == 0, done.stderr
-    loaded = set(json.loads(done.stdout.strip().splitlines()[-1]))
+    loaded, qt_enums = json.loads(done.stdout.strip().splitlines()[-1])
+    return set(loaded), qt_enums == [True]
+
+
+def test_unlock_window_shows_without_store_keyring_or_views(existing_journal: Path) -> None:
+    """The unlock window's first paint needs neither SQLCipher, keyring, matplotlib nor a view."""
+    loaded, _qt_enums = _at_first_paint(existing_journal)
     assert "PySide6.QtWidgets" in loaded  # the list is real
     assert not loaded & set(_NOT_AT_START)
     assert not {name for name in loaded if name.endswith("_view")}
+
+
+def test_unlock_window_paints_before_any_qt_namespace_enum(existing_journal: Path) -> None:
+    """Nothing before the first paint (journal or demo window) uses a member of PySide6's
+    ``Qt`` namespace, whose ~100 enums PySide6 builds at its first use."""
+    for demo in ("", "amber-birch-cedar-dune"):
+        loaded, qt_enums = _at_first_paint(existing_journal, demo)
+        assert "journal.ui.unlock_screen" in loaded  # the window was built
+        assert not qt_enums
 
 
 def test_demo_journal_is_made_after_the_window_shows(

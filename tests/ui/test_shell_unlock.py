@@ -5,10 +5,14 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+import pytest
+
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QToolButton
 
 from journal.ui.main_window import BUSY_TEXT
 from journal.ui.unlock_screen import WRONG_PASSPHRASE
+from journal.ui.unlock_widgets import set_by_name
 
 
 def _digest(path: Path) -> str:
@@ -81,3 +85,32 @@ def test_demo_passphrase_is_shown(qtbot, make_window, existing_journal):
     notice = window.unlock_screen.demo_notice
     assert notice.isVisibleTo(window) and "amber-birch-cedar-dune" in notice.text()
     assert window.windowTitle() == "Refill — demo journal"
+
+
+def test_properties_set_by_name_take_effect(qtbot, make_window, existing_journal):
+    """The unlock screen's texts are centred, the passphrase field asks input methods not to
+    learn or show it, and its Show button is reached by Tab only (set by their Qt names)."""
+    screen = make_window(existing_journal).unlock_screen
+    centred = [
+        label.accessibleName() or label.text()
+        for label in screen.findChildren(QLabel)
+        if label.alignment() == Qt.AlignmentFlag.AlignCenter
+    ]
+    assert sorted(centred) == ["Journal file", "Refill", "Refill", "Your journal is locked."]
+    hints = screen.passphrase.edit.inputMethodHints()
+    for hint in ("ImhHiddenText", "ImhNoPredictiveText", "ImhSensitiveData"):
+        assert hints & getattr(Qt.InputMethodHint, hint)
+    (reveal,) = screen.passphrase.findChildren(QToolButton)
+    assert reveal.focusPolicy() == Qt.FocusPolicy.TabFocus
+
+
+def test_set_by_name_refuses_a_wrong_name(qtbot) -> None:
+    """A misspelt property or value name is an error, not a silently ignored setting."""
+    label = QLabel()
+    qtbot.addWidget(label)
+    with pytest.raises(ValueError):
+        set_by_name(label, "alignment", "AlignMiddle")
+    with pytest.raises(ValueError):
+        set_by_name(label, "alignmnt", "AlignCenter")
+    set_by_name(label, "alignment", "AlignRight|AlignVCenter")
+    assert label.alignment() == Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
