@@ -127,21 +127,5 @@ def empty_note(ax: Axes, theme: ChartTheme, text: str) -> None:
     )
 
 
-def legend(ax: Axes, theme: ChartTheme, ncol: int = 3) -> None:
-    """A compact legend above the plot area, right-aligned, in the theme's colours."""
-    leg = ax.legend(
-        loc="lower right",
-        bbox_to_anchor=(1.0, 1.0),
-        ncol=ncol,
-        frameon=False,
-        fontsize=FONT_SIZE,
-        borderaxespad=0.1,
-        handlelength=2.2,
-        columnspacing=1.2,
-    )
-    for text in leg.get_texts():
-        text.set_color(theme.foreground)
-
-
 def all_missing(*arrays: np.ndarray) -> bool:
     return all(not np.any(~np.isnan(a)) for a in arrays)

@@ -175,8 +175,8 @@ def redrawing(fig: Figure) -> Iterator[None]:
     """
     setattr(fig, _SPARE, getattr(fig, _PLACES, {}))
     setattr(fig, _PLACES, {})
-    for text in list(fig.texts):
-        text.remove()
+    for artist in (*fig.texts, *fig.artists):  # titles, tick labels, keys
+        artist.remove()
     try:
         yield
     finally:

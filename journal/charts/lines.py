@@ -16,12 +16,12 @@ from journal.charts.common import (
     date_axis,
     date_numbers,
     empty_note,
-    legend,
     prepare_figure,
     style_axes,
     target_line,
     value_ticks,
 )
+from journal.charts.key import Entry, draw_key
 from journal.charts.readout import Line, Readout
 from journal.charts.theme import ChartTheme
 from journal.charts.ticks import y_ticks
@@ -153,10 +153,11 @@ def draw_self_checks(
     x = date_numbers(checks.x)
     layout.title(fig, rect, "Self-check scores (a reflection aid, not a test)", theme.foreground)
     (ax,) = layout.stacked_axes(fig, rect)
-    lines = []
+    lines, entries = [], []
     for name in SELF_CHECK_SCORES:
         style = theme.style(name)
         values = checks.values[name]
+        shown = markers(values)
         ax.plot(
             x,
             values,
@@ -165,15 +166,16 @@ def draw_self_checks(
             marker=style.marker,
             linewidth=1.3,
             label=SCORE_LABELS[name],
-            **markers(values),
+            **shown,
         )
         lines.append(Line(SCORE_LABELS[name].lower(), values, digits=0))
+        entries.append(Entry.line(SCORE_LABELS[name], style, 1.3, shown["markersize"]))
     style_axes(ax, theme, "score (0–100)")
     ax.set_ylim(-2, 102)
     y_ticks(ax, [0, 25, 50, 75, 100], ["0", "25", "50", "75", "100"], theme)
     if not len(x):
         empty_note(ax, theme, "No self-checks in this period")
-    legend(ax, theme, ncol=4)
+    draw_key(ax, entries, theme)
     period = date_numbers(np.array([data.start, data.end], dtype="datetime64[D]"))
     date_axis(ax, period, False, theme)
     span = max(data.days / 60, 1.0)  # sparse points: reach the nearest within ~1/60 of the range

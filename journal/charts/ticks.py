@@ -5,8 +5,8 @@ and copies its properties into each new one: building the ticks of seven charts 
 everything they show. The charts choose their few ticks themselves anyway (see
 :func:`journal.charts.common.date_ticks`), so they draw them as one collection of grid lines,
 one of tick marks and one text per label. Axes keep no matplotlib ticks at all (see
-:func:`journal.charts.layout.stacked_axes`); what these functions add is emptied with the rest
-of a drawing when the axes are reused.
+:func:`journal.charts.layout.stacked_axes`); what these functions add is removed with the rest
+of a drawing when the axes are reused (:func:`journal.charts.layout.redrawing`).
 """
 
 from __future__ import annotations
@@ -121,6 +121,7 @@ def _label(
     size: float,
     **align: str,
 ) -> None:
-    ax.text(
-        x, y, text, transform=where, color=theme.foreground, fontsize=size, clip_on=False, **align
-    )
+    # A figure text (placed by the axes' transform): Axes.text would also give it the axes as a
+    # clip path, which costs more than the text itself and is of no use outside the plot area.
+    # layout.redrawing removes figure texts with the rest of a drawing.
+    ax.figure.text(x, y, text, transform=where, color=theme.foreground, fontsize=size, **align)

@@ -15,12 +15,12 @@ from journal.charts.common import (
     date_axis,
     date_numbers,
     empty_note,
-    legend,
     prepare_figure,
     style_axes,
     target_line,
     value_ticks,
 )
+from journal.charts.key import Entry, draw_key
 from journal.charts.lines import NOTHING, markers
 from journal.charts.readout import NO_ENTRY, Line, Readout
 from journal.charts.theme import ChartTheme, Style
@@ -29,6 +29,13 @@ from journal.service.trends import TrendData
 #: Beyond this many weeks, bars become filled stairs: one path instead of hundreds of patches
 #: (a week without data, NaN, stays a gap).
 BARS_UP_TO_WEEKS = 110
+TRAUMA_HATCH = "///"
+DAY_OFF_SIZE = 30.0  # marker area in points², as scatter takes it
+
+
+def cup_size(actions: np.ndarray | float) -> np.ndarray | float:
+    """A day's cup-action marker area (points²): bigger for more actions that day."""
+    return 10 + 14 * actions
 
 
 def _bars(
@@ -94,7 +101,7 @@ def draw_session_load(
         theme.style("trauma_hours"),
         theme,
         "trauma-heavy",
-        hatch="///",
+        hatch=TRAUMA_HATCH,
     )
     target_line(ax, theme, cap)
     style_axes(ax, theme, "hours per week")
@@ -103,7 +110,12 @@ def draw_session_load(
     value_ticks(ax, theme, max(cap, top) * 1.12)
     if all_missing(total):
         empty_note(ax, theme, NOTHING)
-    legend(ax, theme)
+    other_style, trauma_style = theme.style("other_hours"), theme.style("trauma_hours")
+    key = [
+        Entry("other", other_style.color, swatch=True),
+        Entry("trauma-heavy", trauma_style.color, swatch=True, hatch=TRAUMA_HATCH),
+    ]
+    draw_key(ax, key, theme)
     date_axis(ax, x, True, theme)
     sessions = weeks.values["sessions"]
     trauma_n = weeks.values["trauma_sessions"]
@@ -153,10 +165,12 @@ def draw_events(
         weeks = data.weeks
         x = date_numbers(weeks.x) + 3
         off, cups = weeks.values["day_off"], weeks.values["cup_actions"]
+        key = []
         for values, style, label in (
             (off, off_style, "days off"),
             (cups, cup_style, "cup actions"),
         ):
+            shown = markers(values)
             ax.plot(
                 x,
                 values,
@@ -164,12 +178,13 @@ def draw_events(
                 marker=style.marker,
                 linewidth=1,
                 label=label,
-                **markers(values),
+                **shown,
             )
+            key.append(Entry(label, style.color, "-", style.marker, shown["markersize"], 1.0))
         style_axes(ax, theme, "count per week")
         both = np.concatenate([off, cups])
         value_ticks(ax, theme, (0.0 if all_missing(both) else float(np.nanmax(both))) * 1.15)
-        legend(ax, theme)
+        draw_key(ax, key, theme)
         date_axis(ax, x - 3, True, theme)
         lines = [Line("days off", off, digits=0), Line("cup actions", cups, digits=0)]
         return Readout(x - 3, lines, weekly=True, axes=[ax])
@@ -189,7 +204,7 @@ def draw_events(
         days_off,
         np.ones(len(days_off)),
         marker=off_style.marker,
-        s=30,
+        s=DAY_OFF_SIZE,
         color=off_style.color,
         label="day off",
     )
@@ -197,14 +212,24 @@ def draw_events(
         cup_days,
         np.zeros(len(cup_days)),
         marker=cup_style.marker,
-        s=10 + 14 * cups[cups > 0],
+        s=cup_size(cups[cups > 0]),
         color=cup_style.color,
         label="cup actions (bigger: more that day)",
     )
     style_axes(ax, theme, "")
     ax.set_ylim(-0.7, 1.7)
     ax.spines["left"].set_visible(False)
-    legend(ax, theme)
+    key = [
+        Entry("day off", off_style.color, "", off_style.marker, DAY_OFF_SIZE**0.5),
+        Entry(
+            "cup actions (bigger: more that day)",
+            cup_style.color,
+            "",
+            cup_style.marker,
+            cup_size(1) ** 0.5,
+        ),
+    ]
+    draw_key(ax, key, theme)
     date_axis(ax, x, False, theme)
     lines = [Line("day off", off, fmt=yes_no), Line("cup actions", cups_or_gap, digits=0)]
     return Readout(x, lines, axes=[ax])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import numpy as np
 import pytest
@@ -10,6 +11,7 @@ from chart_support import END, gap_days
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
 
 from journal.charts import CHARTS, DARK, LIGHT, draw_chart
 from journal.charts.readout import NO_ENTRY
@@ -116,7 +118,7 @@ def test_value_ticks_label_round_values_beside_their_grid_lines(data):
     ax = fig.axes[0]
     renderer = fig.canvas.get_renderer()
     plot = ax.get_window_extent(renderer)
-    labels = {t.get_text(): t for t in ax.texts}
+    labels = {t.get_text(): t for t in fig.texts}
     assert {"0", "2", "4", "6", "8", "10"} <= set(labels) and "12" not in labels
     (grid,) = [c for c in ax.collections if c.get_zorder() < 1]
     grid_y = sorted(float(segment[0][1]) for segment in grid.get_segments())
@@ -126,6 +128,45 @@ def test_value_ticks_label_round_values_beside_their_grid_lines(data):
         assert box.x1 < plot.x0
         y = ax.transData.transform((0, float(value)))[1]
         assert box.y0 - 2 <= y <= box.y1 + 2
-    months = [t for t in ax.texts if t.get_text().endswith(("Feb", "Mar"))]
+    months = [t for t in fig.texts if t.get_text().endswith(("Feb", "Mar"))]
     assert months and all(t.get_window_extent(renderer).y1 < plot.y0 for t in months)
     assert ax.get_xticks().size == 0 and ax.get_yticks().size == 0
+
+
+def test_key_names_each_series_beside_a_sample_drawn_like_it(data):
+    """Above the self-check plot each score's name follows a sample in the series' colour, line
+    style and marker; the entries do not overlap and end at the plot's right edge."""
+    fig, _ = _draw(data, "selfcheck")
+    ax = fig.axes[0]
+    renderer = fig.canvas.get_renderer()
+    plot = ax.get_window_extent(renderer)
+    names = {t.get_text(): t.get_window_extent(renderer) for t in fig.texts}
+    samples = [a for a in fig.artists if isinstance(a, Line2D)]
+    boxes = []
+    for line in ax.get_lines():
+        name = names[line.get_label()]
+        (sample,) = [
+            s
+            for s in samples
+            if (s.get_color(), s.get_linestyle(), s.get_marker())
+            == (line.get_color(), line.get_linestyle(), line.get_marker())
+        ]
+        drawn = sample.get_window_extent(renderer)
+        assert drawn.x1 < name.x0 < drawn.x1 + 15
+        assert min(drawn.y0, name.y0) > plot.y1
+        boxes.append(name)
+    assert len(boxes) == 4
+    boxes.sort(key=lambda b: b.x0)
+    assert all(a.x1 < b.x0 for a, b in itertools.pairwise(boxes))
+    assert abs(boxes[-1].x1 - plot.x1) < 2
+
+
+def test_session_key_shows_trauma_heavy_hatched(data):
+    """The session chart's key has a plain swatch for other sessions, a hatched one for
+    trauma-heavy sessions, in the bars' colours."""
+    fig, _ = _draw(data, "load")
+    swatches = {to_hex(p.get_facecolor()): p.get_hatch() for p in fig.artists}
+    assert swatches == {
+        LIGHT.style("other_hours").color.lower(): None,
+        LIGHT.style("trauma_hours").color.lower(): "///",
+    }
