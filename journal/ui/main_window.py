@@ -10,10 +10,9 @@ Start-up is paced for the first paint: the constructor builds only the menus and
 screen (neither loads the store, the views or ``keyring``) and touches no member of PySide6's
 ``Qt`` namespace, whose enums PySide6 builds all at once on first use (~25 ms; see
 ``unlock_widgets``): shortcuts are set as key sequences, the idle watcher is made when first
-needed. Once the window has painted, the rest is loaded on the UI thread one step per event-loop
-turn while the passphrase is typed: the keychain probe, then the store and the Today view's
-modules (:func:`preload_next`). A demo journal is made in a worker only then, with the unlock
-form disabled until it is ready.
+needed. Once the window has painted, a worker probes the keychain while the store and the Today
+view's modules are imported on the UI thread, one per event-loop turn (:func:`preload_next`). A
+demo journal is made in a worker only then, with the unlock form disabled until it is ready.
 """
 
 from __future__ import annotations

@@ -6,17 +6,19 @@ refuses before writing anything). "Remember on this device" is offered only when
 keychain backend exists.
 
 This screen is what a launch paints first, so building it loads neither the store (SQLCipher,
-the repositories) nor ``keyring`` (its backend discovery is slow): until Unlock is pressed it only
-needs the file's path, and it touches no member of PySide6's ``Qt`` namespace (see
-``unlock_widgets``). Both are loaded on the UI thread once the window is on screen, while the
-passphrase is typed (:meth:`UnlockScreen.probe_keychain`, the window's preloading), and at the
-latest by :meth:`UnlockScreen.prepare` just before a worker opens the file: workers must never
-import (see ``tasks.py``).
+the repositories) nor the keychain (``keyring``'s backend discovery takes 0.1 s or more), and
+touches no member of PySide6's ``Qt`` namespace (see ``unlock_widgets``): until Unlock is
+pressed it only needs the file's path. Once the window is on screen, a worker finds the keychain
+(:meth:`UnlockScreen.probe_keychain`; ``keyring`` uses no Qt, so a worker may import it) and
+"Remember on this device" appears when the answer arrives, while the window's preloading imports
+the store on the UI thread. :meth:`UnlockScreen.prepare` makes sure of the store just before a
+worker opens the file: modules that use Qt must not be imported by workers (see ``tasks.py``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,7 +26,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton, QWidget
 
-from journal import APP_ID, keychain, messages
+from journal import APP_ID, messages
 from journal.resources import resource_path
 from journal.store.errors import JournalError, WrongPassphrase
 from journal.ui.tasks import run_task
@@ -76,6 +78,8 @@ def open_with_passphrase(
 ) -> Opened:
     """Worker: derive the key and open. ``remember`` True puts the derived key in the keychain,
     False removes any remembered key, None (option not offered) leaves the keychain alone."""
+    from journal import keychain  # no Qt in it (see keychain_state)
+
     journal = journal_cls.open(path, passphrase=passphrase)
     if remember:
         return Opened(journal, keychain.store_key(path, journal.db.raw_key))
@@ -88,6 +92,8 @@ def open_with_passphrase(
 def open_with_remembered_key(journal_cls: type[Journal], path: Path) -> Opened | None:
     """Worker: open with the keychain's key; ``None`` when there is none. A key that no longer
     opens the journal is removed and :class:`WrongPassphrase` raised."""
+    from journal import keychain  # no Qt in it (see keychain_state)
+
     key = keychain.load_key(path)
     if key is None:
         return None
@@ -96,6 +102,16 @@ def open_with_remembered_key(journal_cls: type[Journal], path: Path) -> Opened |
     except WrongPassphrase:
         keychain.forget(path)
         raise
+
+
+def keychain_state(path: Path) -> tuple[bool, bool]:
+    """Worker: whether a recommended keychain works here, and whether it holds this journal's
+    key. Finding the backend imports ``keyring`` and its backends, none of which uses Qt."""
+    from journal import keychain
+
+    if not keychain.available():
+        return False, False
+    return True, keychain.load_key(path) is not None
 
 
 def cup_icon() -> QIcon:
@@ -230,23 +246,23 @@ class UnlockScreen(QWidget):
         self.passphrase.setFocus()
 
     def probe_keychain(self, *, auto_open: bool) -> None:
-        """Find out whether a keychain works and holds this journal's key (called once the
-        window is on screen); with ``auto_open`` a remembered key opens the journal at once."""
-        self._auto_open = auto_open
-        # On the UI thread: finding the backend imports modules, and imports in workers are
-        # not safe with PySide6 (see tasks.py). Reading the key may block: that is a worker.
-        self._offer_remember(keychain.available())
+        """Find out, in a worker, whether a keychain works and holds this journal's key (called
+        once the window is on screen); "Remember on this device" appears with the answer. With
+        ``auto_open`` a remembered key then opens the journal, unless unlocking began meanwhile."""
+        self._auto_open = auto_open and not self._busy
+        run_task(
+            partial(keychain_state, self.journal_path),
+            self._offer_remember,
+            lambda _e: None,
+            context=self,
+        )
 
-    def _offer_remember(self, available: bool) -> None:
+    def _offer_remember(self, state: tuple[bool, bool]) -> None:
+        available, has_key = state
         self.remember.setVisible(available)
         self.remember_why.setVisible(available)
         if available:
-            run_task(
-                lambda: keychain.load_key(self.journal_path) is not None,
-                self._note_remembered,
-                lambda _e: None,
-                context=self,
-            )
+            self._note_remembered(has_key)
 
     def _note_remembered(self, has_key: bool) -> None:
         self._has_remembered_key = has_key
@@ -257,11 +273,8 @@ class UnlockScreen(QWidget):
             self.try_remembered_key()
 
     def prepare(self) -> type[Journal]:
-        """Load what opening needs, here on the UI thread (instant when already preloaded):
-        the store, and the keychain backend the workers will read and write."""
-        journal = journal_class()
-        keychain.available()
-        return journal
+        """Load the store, here on the UI thread (instant when already preloaded)."""
+        return journal_class()
 
     def _typing(self, text: str) -> None:
         self.unlock_button.setEnabled(bool(text) and not self._busy)
@@ -273,6 +286,7 @@ class UnlockScreen(QWidget):
         self.unlock_button.setEnabled(not busy and bool(self.passphrase.text()))
         self.use_key_button.setVisible(self._has_remembered_key and not busy)
         if busy:
+            self._auto_open = False  # opening began: a keychain answer after it must not reopen
             self.error.hide()
             self.busy.start()
         else:

@@ -29,8 +29,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal.store.keys import MIN_PASSPHRASE_LENGTH, passphrase_problem
-
 CAPS_LOCK_TEXT = "Caps Lock seems to be on."
 
 
@@ -159,6 +157,8 @@ class BusyRow(QWidget):
 
 def strength_hint(passphrase: str) -> tuple[bool, str]:
     """(acceptable, hint) for a new passphrase. Length matters most; say so plainly."""
+    from journal.store.keys import MIN_PASSPHRASE_LENGTH, passphrase_problem  # not at launch
+
     problem = passphrase_problem(passphrase)
     if not passphrase:
         return (

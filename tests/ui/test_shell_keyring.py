@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 from journal import keychain
 from journal.store import Journal
 from journal.ui.settings_dialog import SettingsDialog
@@ -62,3 +64,22 @@ def test_stale_remembered_key_is_removed(
     assert window.tabs is None and screen.passphrase.isEnabled()
     with Journal.open(existing_journal, passphrase=passphrase):
         pass  # the journal itself is fine
+
+
+def test_keychain_is_found_off_the_ui_thread(
+    qtbot, make_window, existing_journal, memory_keyring, stub_views
+):
+    """Finding the keychain (keyring's backend discovery takes 0.1 s or more) never blocks the
+    window: a worker asks, and "Remember on this device" appears when the answer arrives."""
+    asked_on: list[threading.Thread] = []
+
+    def priority(_backend: object) -> int:
+        asked_on.append(threading.current_thread())
+        return 1
+
+    type(memory_keyring).priority = property(priority)
+    window = make_window(existing_journal)
+    screen = window.unlock_screen
+    qtbot.waitUntil(lambda: screen.remember.isVisibleTo(screen), timeout=5000)
+    assert asked_on
+    assert threading.main_thread() not in asked_on

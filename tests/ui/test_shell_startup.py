@@ -71,11 +71,12 @@ def test_unlock_window_shows_without_store_keyring_or_views(existing_journal: Pa
 
 def test_unlock_window_paints_before_any_qt_namespace_enum(existing_journal: Path) -> None:
     """Nothing before the first paint (journal or demo window) uses a member of PySide6's
-    ``Qt`` namespace, whose ~100 enums PySide6 builds at its first use."""
+    ``Qt`` namespace, whose ~100 enums PySide6 builds at its first use, nor the keychain."""
     for demo in ("", "amber-birch-cedar-dune"):
         loaded, qt_enums = _at_first_paint(existing_journal, demo)
         assert "journal.ui.unlock_screen" in loaded  # the window was built
         assert not qt_enums
+        assert "journal.keychain" not in loaded
 
 
 def test_demo_journal_is_made_after_the_window_shows(
