@@ -171,18 +171,25 @@ def pending(db: Database) -> int:
     return LATEST_VERSION - db.user_version
 
 
-def migrate(db: Database, before_upgrade: Callable[[int], object] | None = None) -> int:
-    """Bring ``db`` to :data:`LATEST_VERSION`; returns the number of steps run.
+def migrate(
+    db: Database,
+    before_upgrade: Callable[[int], object] | None = None,
+    *,
+    target: int | None = None,
+) -> int:
+    """Bring ``db`` to ``target`` (default :data:`LATEST_VERSION`); returns the number of steps
+    run. Tests pass an older ``target`` to make a journal as an older Refill left it.
 
     ``before_upgrade(found_version)`` runs once before the first step on a journal that already
     holds data (version ≥ 1) — the caller makes its encrypted backup there.
     """
+    goal = LATEST_VERSION if target is None else target
     found = db.user_version
-    if found >= LATEST_VERSION:
+    if found >= goal:
         return 0
     if found >= 1 and before_upgrade is not None:
         before_upgrade(found)
-    for version in range(found + 1, LATEST_VERSION + 1):
+    for version in range(found + 1, goal + 1):
         step = MIGRATIONS[version - 1]
         with db.transaction():
             # Re-read inside the write lock: another process may have migrated meanwhile.
@@ -190,4 +197,4 @@ def migrate(db: Database, before_upgrade: Callable[[int], object] | None = None)
                 continue
             step(db)
             db.execute(f"PRAGMA user_version = {version}")
-    return LATEST_VERSION - found
+    return goal - found

@@ -77,3 +77,42 @@ def journal(journal_path: Path, passphrase: str, journal_template: Template) -> 
     opened = Journal.open(journal_path, raw_key=key)
     yield opened
     opened.close(backup_if_changed=False)
+
+
+@pytest.fixture(scope="session")
+def v1_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, bytes]:
+    """A closed journal exactly as Refill with schema version 1 left it, holding a little of
+    everything (made once per session), and its raw key.
+
+    Only migration 1 runs (``migrate(target=1)``), through today's repositories, which write
+    the same columns. Entries 1–3 exist; entry 4 was written and deleted, and so was
+    activity 2 — the newest rows, so a version-1 journal would hand their ids out again.
+    """
+    from journal.store.database import Database
+    from journal.store.migrations import migrate
+    from journal.store.models import Activity, CheckIn, CupActionDone, Entry, SelfCheck
+
+    path = tmp_path_factory.mktemp("v1") / "old.refill"
+    db = Database.create(path, "correct horse battery")
+    migrate(db, target=1)
+    journal = Journal(db)
+    journal.checkins.save(CheckIn("2026-03-01", mood=6, note="steady"))
+    for i, word in enumerate(("kingfisher", "supervision", "harbour", "gone"), start=1):
+        journal.entries.add(Entry("2026-03-01", title=f"entry {i}", body=f"saw a {word} today"))
+    journal.entries.delete(4)
+    journal.activities.add(Activity("2026-03-01", kind="walk", minutes=30))
+    journal.activities.add(Activity("2026-03-01", kind="run", minutes=20))
+    journal.activities.delete(2)
+    journal.cup_actions.add(CupActionDone("2026-03-01", action_id="walk_outside", minutes=20))
+    journal.self_checks.add(SelfCheck("2026-03-01", exhaustion=40.0))
+    key = db.raw_key
+    journal.close(backup_if_changed=False)
+    return path, key
+
+
+@pytest.fixture
+def v1_journal(v1_template: tuple[Path, bytes], journal_path: Path) -> tuple[Path, bytes]:
+    """A private copy of :func:`v1_template` at ``journal_path`` (closed) and its raw key."""
+    shutil.copyfile(v1_template[0], journal_path)
+    journal_path.chmod(0o600)
+    return journal_path, v1_template[1]
