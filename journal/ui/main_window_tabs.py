@@ -12,8 +12,7 @@ import datetime as dt
 import importlib
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
@@ -24,8 +23,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
-class TabSpec:
+class TabSpec(NamedTuple):  # not a dataclass: see theme.Colours
     title: str
     module: str
     class_name: str

@@ -17,10 +17,9 @@ worker opens the file: modules that use Qt must not be imported by workers (see 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QIcon
@@ -58,8 +57,7 @@ STALE_KEY = (
 )
 
 
-@dataclass(frozen=True)
-class Opened:
+class Opened(NamedTuple):  # not a dataclass: see theme.Colours
     """What a successful unlock hands on."""
 
     journal: Journal
