@@ -162,7 +162,61 @@ END""",
         db.execute(sql)
 
 
-MIGRATIONS: tuple[Migration, ...] = (_v1_initial,)
+#: Tables of records with an integer id that people and windows hold on to.
+_ITEM_TABLES = ("activity", "entry", "cup_action_done", "self_check")
+
+
+def _v2_ids_never_reused(db: Database) -> None:
+    """Row ids are never handed out again after a delete (``AUTOINCREMENT``).
+
+    Without it SQLite gives a new row the largest id + 1, so deleting the newest entry and
+    writing another reuses its id. That matters because ids live outside the table: ``refill
+    search`` and ``refill show`` print them for scripts (``refill show --id N``), and the window
+    keeps the ids of the rows it shows while a ``refill import --replace`` from a terminal may
+    delete and insert entries — a reused id would let the window's "include in summary" tick,
+    its delete or its save land on a different entry (sharing text the person never marked
+    with their supervisor). The FTS index, keyed by rowid and kept in step by triggers, was
+    never at risk; ids are kept here, so it needs no rebuild.
+    """
+    for table in _ITEM_TABLES:
+        _rebuild_with_autoincrement(db, table)
+
+
+def _rebuild_with_autoincrement(db: Database, table: str) -> None:
+    """Recreate ``table`` with ``id INTEGER PRIMARY KEY AUTOINCREMENT``, rows and ids kept.
+
+    SQLite's documented way for a change ALTER TABLE cannot make: a new table from the stored
+    definition, the rows copied, the old table dropped (taking its indexes and triggers), the
+    new one renamed, its indexes and triggers made again. ``sqlite_sequence`` starts at the
+    highest id copied.
+    """
+    (create,) = db.query(
+        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)
+    )[0]
+    dependents = [
+        row[0]
+        for row in db.query(
+            "SELECT sql FROM sqlite_master WHERE tbl_name = ? AND type IN ('index', 'trigger') "
+            "AND sql IS NOT NULL ORDER BY type, name",
+            (table,),
+        )
+    ]
+    staging = f"{table}_v2"
+    rebuilt = create.replace(f"CREATE TABLE {table} (", f"CREATE TABLE {staging} (", 1).replace(
+        "id INTEGER PRIMARY KEY,", "id INTEGER PRIMARY KEY AUTOINCREMENT,", 1
+    )
+    if staging not in rebuilt or "AUTOINCREMENT" not in rebuilt:
+        raise RuntimeError(f"unexpected definition of {table}: {create}")
+    columns = ", ".join(row[1] for row in db.query(f"PRAGMA table_info({table})"))
+    db.execute(rebuilt)
+    db.execute(f"INSERT INTO {staging} ({columns}) SELECT {columns} FROM {table}")
+    db.execute(f"DROP TABLE {table}")
+    db.execute(f"ALTER TABLE {staging} RENAME TO {table}")
+    for sql in dependents:
+        db.execute(sql)
+
+
+MIGRATIONS: tuple[Migration, ...] = (_v1_initial, _v2_ids_never_reused)
 LATEST_VERSION = len(MIGRATIONS)
 
 

@@ -10,6 +10,7 @@ from journal import keychain
 from journal.store import Journal
 from journal.store.backups import list_backups
 from journal.store.database import PAGE_SIZE
+from journal.store.migrations import LATEST_VERSION
 from journal.store.models import Entry
 
 NEW_PASSPHRASE = "a brand new passphrase"
@@ -207,7 +208,7 @@ def test_check_reports_counts(refill, made: Path, passphrase: str) -> None:
     result = refill("check")
     assert result.returncode == 0, result.stderr
     assert "Integrity: ok" in result.stdout
-    assert "schema version 1" in result.stdout
+    assert f"schema version {LATEST_VERSION}\n" in result.stdout
     assert "1 entries" in result.stdout
     assert "Backups: " in result.stdout
 
