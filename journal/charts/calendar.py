@@ -10,22 +10,35 @@ from __future__ import annotations
 import datetime as dt
 
 import numpy as np
-from matplotlib import colormaps
+from matplotlib import colormaps, rcParams
 from matplotlib.axes import Axes
 from matplotlib.colors import Colormap, Normalize
 from matplotlib.figure import Figure
-from matplotlib.transforms import offset_copy
+from matplotlib.image import AxesImage
+from matplotlib.markers import TICKRIGHT
+from matplotlib.patches import Rectangle
+from matplotlib.transforms import ScaledTranslation, blended_transform_factory, offset_copy
 
 from journal.charts import layout
 from journal.charts.common import FONT_SIZE, date_axis, date_numbers, prepare_figure, style_axes
 from journal.charts.readout import GridReadout
 from journal.charts.theme import ChartTheme
-from journal.charts.ticks import LABEL_PAD, TICK_LENGTH, x_ticks, y_ticks
+from journal.charts.ticks import (
+    LABEL_PAD,
+    TICK_LENGTH,
+    tick_label,
+    tick_marks,
+    x_ticks,
+    y_ticks,
+)
 from journal.service.trends import TrendData
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 ROW_SIZE = FONT_SIZE - 0.5  # years or weekdays beside the rows
-#: The colour scale's label: right of its ticks and of the widest tick label ("10").
+#: The colour scale: its place right of the heatmap, and its label's right of its ticks and of
+#: the widest tick label ("10").
+SCALE_PAD_IN = 0.12
+SCALE_WIDTH_IN = 0.14
 SCALE_LABEL_PT = TICK_LENGTH + LABEL_PAD + 16
 MONTH_STARTS = [dt.date(2001, m, 1).timetuple().tm_yday for m in range(1, 13)]
 
@@ -111,31 +124,61 @@ def draw_mood_calendar(
         y_ticks(ax, range(7), WEEKDAYS, theme, grid=False, size=ROW_SIZE)
         date_axis(ax, np.array([x0, x0 + 7 * (cols - 1)]), True, theme)
         readout = GridReadout(days, mood, "mood", x0, 7.0, axes=[ax])
-    _colour_scale(layout.side_axes(fig, ax, width_in=0.14, pad_in=0.12), cmap, theme)
+    _colour_scale(ax, cmap, theme)
     return readout
 
 
-def _colour_scale(cax: Axes, cmap: Colormap, theme: ChartTheme) -> None:
-    """The key to the colours: a gradient from 0 to 10 with three ticks.
+def _colour_scale(ax: Axes, cmap: Colormap, theme: ChartTheme) -> None:
+    """The key to the colours, right of the heatmap: a gradient from 0 to 10 with three ticks.
 
-    Drawn as a plain image rather than ``Figure.colorbar``, whose locators, formatters and
-    extra artists cost more than the whole heatmap.
+    Drawn by the heatmap's axes, placed in inches from its right edge, rather than in axes of
+    its own (which cost more to build than the heatmap) or by ``Figure.colorbar`` (whose
+    locators, formatters and extra artists cost more still).
     """
-    cax.imshow(
-        np.linspace(0, 10, 101)[:, None],
-        aspect="auto",
+    fig = ax.figure
+    # x: inches right of the plot area; y: fractions of its height (0 at the bottom).
+    right_of_plot = blended_transform_factory(
+        fig.dpi_scale_trans + ScaledTranslation(1, 0, ax.transAxes), ax.transAxes
+    )
+    left, right = SCALE_PAD_IN, SCALE_PAD_IN + SCALE_WIDTH_IN
+    gradient = AxesImage(
+        ax,
         cmap=cmap,
         norm=Normalize(0, 10),
-        origin="lower",
-        extent=(0, 1, 0, 10),
         interpolation="nearest",
+        origin="lower",
+        extent=(left, right, 0, 1),
+        transform=right_of_plot,
+        clip_on=False,
     )
-    y_ticks(cax, [0, 5, 10], ["0", "5", "10"], theme, grid=False, marks=True, side="right")
-    cax.set_ylabel(
-        "mood (0–10)\nblank: no entry", color=theme.foreground, fontsize=FONT_SIZE, va="top"
+    gradient.set_data(np.linspace(0, 10, 101)[:, None])
+    ax.add_image(gradient)
+    ax.add_patch(
+        Rectangle(
+            (left, 0),
+            SCALE_WIDTH_IN,
+            1,
+            transform=right_of_plot,
+            fill=False,
+            edgecolor=theme.muted,
+            linewidth=rcParams["axes.linewidth"],
+            clip_on=False,
+        )
     )
-    # Right of the tick labels, at a fixed place (nothing measures the labels to find it).
-    right = offset_copy(cax.transAxes, fig=cax.figure, x=SCALE_LABEL_PT, units="points")
-    cax.yaxis.set_label_coords(1, 0.5, transform=right)
-    for spine in cax.spines.values():
-        spine.set_edgecolor(theme.muted)
+    at = [0.0, 0.5, 1.0]
+    tick_marks(ax, np.column_stack([[right] * 3, at]), right_of_plot, TICKRIGHT, theme)
+    beside = offset_copy(right_of_plot, fig=fig, x=TICK_LENGTH + LABEL_PAD, units="points")
+    for y, text in zip(at, ("0", "5", "10"), strict=True):
+        tick_label(ax, right, y, text, beside, theme, FONT_SIZE, ha="left", va="center_baseline")
+    fig.text(
+        right,
+        0.5,
+        "mood (0–10)\nblank: no entry",
+        transform=offset_copy(right_of_plot, fig=fig, x=SCALE_LABEL_PT, units="points"),
+        rotation=90,
+        rotation_mode="anchor",
+        ha="center",
+        va="top",
+        color=theme.foreground,
+        fontsize=FONT_SIZE,
+    )

@@ -113,17 +113,36 @@ def value_ticks(ax: Axes, theme: ChartTheme, top: float) -> None:
     y_ticks(ax, values, number_labels(values), theme)
 
 
-def empty_note(ax: Axes, theme: ChartTheme, text: str) -> None:
-    """A quiet note in the middle of an axes that has nothing to show."""
+def empty_note(ax: Axes, theme: ChartTheme, text: str, y: float | None = None) -> None:
+    """A quiet note in the middle of an axes that has nothing to show (or of the row around
+    ``y``, in data units)."""
     ax.text(
         0.5,
-        0.5,
+        0.5 if y is None else y,
         text,
-        transform=ax.transAxes,
+        transform=ax.transAxes if y is None else ax.get_yaxis_transform(),
         ha="center",
         va="center",
         color=theme.muted,
         fontsize=FONT_SIZE + 0.5,
+    )
+
+
+def row_label(ax: Axes, y: float, text: str, theme: ChartTheme) -> None:
+    """A row's name where :func:`style_axes` puts the y label, beside ``y`` (data units)."""
+    ax.figure.text(
+        0,
+        y,
+        text,
+        transform=offset_copy(
+            ax.get_yaxis_transform(), fig=ax.figure, x=-YLABEL_IN, units="inches"
+        ),
+        rotation=90,
+        rotation_mode="anchor",
+        ha="center",
+        va="top",
+        color=theme.foreground,
+        fontsize=FONT_SIZE,
     )
 
 

@@ -84,21 +84,6 @@ def stacked_axes(
     return axes
 
 
-def side_axes(fig: Figure, main: Axes, width_in: float, pad_in: float) -> Axes:
-    """A narrow axes to the right of ``main`` (a colour bar), following it on relayout."""
-
-    def place() -> Rect:
-        box = main.get_position()
-        width_fig = fig.get_size_inches()[0]
-        return (box.x1 + pad_in / width_fig, box.y0, width_in / width_fig, box.height)
-
-    key = ("side", id(main), width_in, pad_in)
-    reused = _reuse(fig, key)
-    (cax,) = reused or [_add_axes(fig, place())]
-    _places(fig)[key] = ([cax], lambda: cax.set_position(place()))
-    return cax
-
-
 def _add_axes(fig: Figure, place: Rect) -> Axes:
     """New axes without matplotlib's ticks (their drawing is :mod:`journal.charts.ticks`')."""
     ax = fig.add_axes(place)

@@ -7,8 +7,13 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
+from matplotlib import rcParams
+from matplotlib.axes import Axes
+from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
 from matplotlib.patches import StepPatch
+from matplotlib.transforms import Affine2D
 
 from journal.charts import layout
 from journal.charts.common import (
@@ -17,6 +22,7 @@ from journal.charts.common import (
     date_numbers,
     empty_note,
     prepare_figure,
+    row_label,
     style_axes,
     target_line,
     value_ticks,
@@ -53,6 +59,18 @@ def markers(values: np.ndarray) -> dict[str, Any]:
     return {"markersize": 2.5, "markevery": np.flatnonzero(logged & ~before & ~after).tolist()}
 
 
+#: The mood chart's rows, one per rating, share one axes: each spans 0–10 and a margin, the
+#: rows a small gap apart (one axes per row cost more to build than all they draw).
+ROW_SPAN = 10.6
+ROW_GAP = 1.5
+ROW_MARGIN = 0.3  # below 0 and above 10 inside a row
+
+
+def row_bottom(row: int, rows: int = len(RATINGS)) -> float:
+    """Where rating 0 of row ``row`` (0 = the top row) sits in the mood chart's data units."""
+    return (rows - 1 - row) * (ROW_SPAN + ROW_GAP)
+
+
 def draw_ratings(
     fig: Figure, data: TrendData, theme: ChartTheme, rect: layout.Rect = layout.WHOLE
 ) -> Readout:
@@ -67,9 +85,14 @@ def draw_ratings(
         f"Mood, energy and stress, 0–10{suffix} — shaded: your usual range",
         theme.foreground,
     )
-    axes = layout.stacked_axes(fig, rect, heights=(1, 1, 1))
+    (ax,) = layout.stacked_axes(fig, rect)
+    style_axes(ax, theme, "")
+    ax.set_ylim(-ROW_MARGIN, row_bottom(0) + 10 + ROW_MARGIN)
     lines = []
-    for ax, name in zip(axes, RATINGS, strict=True):
+    for row, name in enumerate(RATINGS):
+        bottom = row_bottom(row)
+        # Each row's artists keep their values (0–10) and are moved up into their row.
+        in_row = Affine2D().translate(0, bottom) + ax.transData
         style = theme.style(name)
         band = series.bands.get(name)
         if band is not None and len(x):
@@ -79,36 +102,60 @@ def draw_ratings(
             half = 3.5 if series.weekly else 0.5
             ax.add_artist(
                 StepPatch(
-                    band.high,
+                    np.clip(band.high, -ROW_MARGIN, 10 + ROW_MARGIN),
                     np.append(x - half, x[-1] + half),
-                    baseline=band.low,
+                    baseline=np.clip(band.low, -ROW_MARGIN, 10 + ROW_MARGIN),
                     color=style.color,
                     alpha=theme.band_alpha,
                     linewidth=0,
                     label="usual range",
+                    transform=in_row,
                 )
             )
         values = series.values[name]
-        ax.plot(
-            x,
-            values,
-            color=style.color,
-            linestyle=style.linestyle,
-            marker=style.marker,
-            linewidth=1.4,
-            label=RATING_LABELS[name],
-            **markers(values),
+        ax.add_line(
+            Line2D(
+                x,
+                values,
+                color=style.color,
+                linestyle=style.linestyle,
+                marker=style.marker,
+                linewidth=1.4,
+                label=RATING_LABELS[name],
+                transform=in_row,
+                **markers(values),
+            )
         )
-        style_axes(ax, theme, RATING_LABELS[name].lower())
-        ax.set_ylim(-0.3, 10.3)
-        y_ticks(ax, [0, 5, 10], ["0", "5", "10"], theme)
+        y_ticks(ax, [bottom, bottom + 5, bottom + 10], ["0", "5", "10"], theme)
+        row_label(ax, bottom + 5, RATING_LABELS[name].lower(), theme)
         if all_missing(values):
-            empty_note(ax, theme, NOTHING)
+            empty_note(ax, theme, NOTHING, y=bottom + 5)
         lines.append(Line(RATING_LABELS[name].lower(), values))
-    date_axis(axes[-1], x, series.weekly, theme)
-    for ax in axes[:-1]:
-        ax.set_xlim(axes[-1].get_xlim())
-    return Readout(x, lines, weekly=series.weekly, axes=axes)
+    _row_edges(ax, theme)
+    date_axis(ax, x, series.weekly, theme)
+    return Readout(x, lines, weekly=series.weekly, axes=[ax])
+
+
+def _row_edges(ax: Axes, theme: ChartTheme) -> None:
+    """Each row's left and bottom edge, as the axes' own edges would be for one row."""
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    edges = []
+    for row in range(len(RATINGS)):
+        low = row_bottom(row) - ROW_MARGIN
+        high = row_bottom(row) + 10 + ROW_MARGIN
+        edges += [[(0.0, low), (0.0, high)], [(0.0, low), (1.0, low)]]
+    ax.add_collection(
+        LineCollection(
+            edges,
+            colors=theme.muted,
+            linewidths=rcParams["axes.linewidth"],
+            transform=ax.get_yaxis_transform(),
+            clip_on=False,
+            zorder=2.5,  # as spines
+        ),
+        autolim=False,
+    )
 
 
 def draw_sleep(

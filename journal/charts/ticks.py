@@ -38,11 +38,11 @@ def x_ticks(
 ) -> None:
     """Tick marks below the bottom edge at ``positions`` (data x), each with its label under it."""
     where = ax.get_xaxis_transform()  # x in data, y in axes fractions
-    _marks(ax, np.column_stack([positions, np.zeros(len(positions))]), where, TICKDOWN, theme)
+    tick_marks(ax, np.column_stack([positions, np.zeros(len(positions))]), where, TICKDOWN, theme)
     below = offset_copy(where, fig=ax.figure, y=-(TICK_LENGTH + LABEL_PAD), units="points")
     for x, label in zip(positions, labels, strict=True):
         if label:
-            _label(ax, x, 0.0, label, below, theme, size, ha="center", va="top")
+            tick_label(ax, x, 0.0, label, below, theme, size, ha="center", va="top")
 
 
 def y_ticks(
@@ -74,7 +74,7 @@ def y_ticks(
         )
     if marks:
         marker = TICKLEFT if side == "left" else TICKRIGHT
-        _marks(
+        tick_marks(
             ax, np.column_stack([np.full(len(positions), edge), positions]), where, marker, theme
         )
     away = TICK_LENGTH + LABEL_PAD
@@ -82,7 +82,7 @@ def y_ticks(
     ha = "right" if side == "left" else "left"
     for y, label in zip(positions, labels, strict=True):
         if label:
-            _label(ax, edge, y, label, beside, theme, size, ha=ha, va="center_baseline")
+            tick_label(ax, edge, y, label, beside, theme, size, ha=ha, va="center_baseline")
 
 
 def number_labels(values: Sequence[float]) -> list[str]:
@@ -90,10 +90,11 @@ def number_labels(values: Sequence[float]) -> list[str]:
     return [f"{v:g}" for v in values]
 
 
-def _marks(
+def tick_marks(
     ax: Axes, offsets: np.ndarray, where: Transform, marker: str | int, theme: ChartTheme
 ) -> None:
-    """One collection of tick marks, each ``TICK_LENGTH`` points long, at ``offsets``."""
+    """One collection of tick marks (``TICKDOWN``, ``TICKLEFT``…), each ``TICK_LENGTH`` points
+    long, at ``offsets`` (x, y pairs in ``where``'s coordinates)."""
     if not len(offsets):
         return
     style = MarkerStyle(marker)
@@ -111,7 +112,7 @@ def _marks(
     ax.add_collection(marks, autolim=False)
 
 
-def _label(
+def tick_label(
     ax: Axes,
     x: float,
     y: float,
@@ -121,7 +122,10 @@ def _label(
     size: float,
     **align: str,
 ) -> None:
-    # A figure text (placed by the axes' transform): Axes.text would also give it the axes as a
-    # clip path, which costs more than the text itself and is of no use outside the plot area.
-    # layout.redrawing removes figure texts with the rest of a drawing.
+    """A tick label at (x, y) in ``where``'s coordinates.
+
+    A figure text (placed by the axes' transform): ``Axes.text`` would also give it the axes as a
+    clip path, which costs more than the text itself and is of no use outside the plot area.
+    :func:`journal.charts.layout.redrawing` removes figure texts with the rest of a drawing.
+    """
     ax.figure.text(x, y, text, transform=where, color=theme.foreground, fontsize=size, **align)

@@ -69,14 +69,26 @@ def test_dark_and_light_differ_and_series_differ_by_more_than_colour():
     assert len(cues) == 3
 
 
+#: What each chart's values are called beside the plot (y axis labels, rows, colour scale).
+VALUE_LABELS = {
+    "mood": ("mood", "energy", "stress"),
+    "sleep": ("sleep (hours)",),
+    "load": ("hours per week",),
+    "activity": ("minutes per week",),
+    "calendar": ("mood (0–10)\nblank: no entry",),
+    "events": (),  # markers on two rows named by the key
+    "selfcheck": ("score (0–100)",),
+}
+
+
 @pytest.mark.parametrize("spec", CHARTS, ids=[c.id for c in CHARTS])
 def test_every_chart_draws_with_units_and_no_data(journal, spec):
-    """Each chart draws on an empty journal (no crash) and labels its y axis."""
+    """Each chart draws on an empty journal (no crash) and names its values and units."""
     empty = load_trends(journal, END - dt.timedelta(days=27), END)
     fig, readout = _draw(empty, spec.id)
     assert fig.axes
-    labels = [ax.get_ylabel() for ax in fig.axes]
-    assert any(labels) or spec.id == "events"
+    labels = {ax.get_ylabel() for ax in fig.axes} | {t.get_text() for t in fig.texts}
+    assert set(VALUE_LABELS[spec.id]) <= labels
     assert readout is not None
 
 

@@ -70,7 +70,12 @@ def test_range_switch_reuses_the_chart_axes(qtbot, view):
     assert card.figure.axes == before
     line = next(ln for ln in card.figure.axes[0].get_lines() if ln.get_label() == "Mood")
     assert len(line.get_xdata()) == 91
-    assert len(card.figure.axes[0].get_lines()) == 1  # the 4-week line is gone
+    # The 4-week lines are gone: one line per rating.
+    assert [ln.get_label() for ln in card.figure.axes[0].get_lines()] == [
+        "Mood",
+        "Energy",
+        "Stress",
+    ]
 
 
 def test_hover_reads_the_exact_value(view):
