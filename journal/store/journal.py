@@ -59,7 +59,7 @@ class Journal:
     ) -> Journal:
         db = Database.open(path, passphrase=passphrase, raw_key=raw_key)
         try:
-            migrate(db, before_upgrade=lambda _found: backups.make_backup(db, keep=None))
+            migrate(db, before_upgrade=lambda found: backups.backup_before_upgrade(db, found))
         except BaseException:
             db.close()
             raise

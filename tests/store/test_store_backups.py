@@ -243,3 +243,39 @@ def test_close_closes_even_when_the_backup_fails(
         journal.close()
     assert not journal.db.is_open
     assert journal.db.raw_key == bytes(32)
+
+
+# ------------------------------------------------------------------ before a schema upgrade
+
+
+def test_pre_upgrade_backup_is_kept_through_rotation_and_listed(
+    v1_journal: tuple[Path, bytes],
+) -> None:
+    """Upgrading a version-1 journal leaves a backup marked as such, holding version 1; any
+    number of rotating backups later it is still there and still listed for restore."""
+    path, key = v1_journal
+    journal = Journal.open(path, raw_key=key)
+    (kept,) = backups.list_backups(path)
+    assert backups.upgraded_from(kept) == 1
+    journal.settings.update(backups_to_keep=1)
+    rotating = [journal.backup() for _ in range(3)]
+    journal.close(backup_if_changed=False)
+    assert kept.exists()
+    assert backups.rotating_backups(path) == rotating[-1:]
+    assert backups.list_backups(path) == [kept, rotating[-1]]
+    old = Database.open(kept, raw_key=key)
+    try:
+        assert old.user_version == 1
+        assert old.query("SELECT count(*) FROM entry") == [(3,)]
+    finally:
+        old.close()
+
+
+def test_prune_never_removes_a_pre_upgrade_backup(v1_journal: tuple[Path, bytes]) -> None:
+    """prune(keep=1) removes old rotating backups only."""
+    path, key = v1_journal
+    with Journal.open(path, raw_key=key) as journal:
+        first, second = journal.backup(), journal.backup()
+    (kept,) = [p for p in backups.list_backups(path) if backups.upgraded_from(p) is not None]
+    assert backups.prune(path, keep=1) == [first]
+    assert backups.list_backups(path) == [kept, second]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from journal.cli.context import journal_path, journal_session
 from journal.cli.inputs import writable_output
-from journal.store.backups import backup_dir, list_backups
+from journal.store.backups import backup_dir, list_backups, upgraded_from
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -21,7 +21,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     )
     parser.add_argument("--out", metavar="FILE", help="write the backup to FILE (must not exist)")
     parser.add_argument(
-        "--list", action="store_true", help="list the rotating backups (needs no passphrase)"
+        "--list",
+        action="store_true",
+        help="list the backups kept beside the journal (needs no passphrase)",
     )
     parser.set_defaults(run=run)
 
@@ -40,14 +42,17 @@ def describe_file(path: Path) -> str:
     return f"{made}  {human_size(stat.st_size):>9}  {path}"
 
 
-def list_rotating(path: Path) -> int:
+def list_kept(path: Path) -> int:
+    """The rotating backups and those made before a schema upgrade (which are never pruned)."""
     found = list_backups(path)
     if not found:
         print(f"No backups yet in {backup_dir(path)}.")
         return 0
     print(f"{len(found)} backups of {path}, oldest first:")
     for item in found:
-        print(f"  {describe_file(item)}")
+        version = upgraded_from(item)
+        note = "" if version is None else f"  (before upgrading schema {version}; always kept)"
+        print(f"  {describe_file(item)}{note}")
     print("Restore one with: refill restore FILE")
     return 0
 
@@ -55,7 +60,7 @@ def list_rotating(path: Path) -> int:
 def run(args: argparse.Namespace) -> int:
     path = journal_path(args)
     if args.list:
-        return list_rotating(path)
+        return list_kept(path)
     out = writable_output(Path(args.out), path, overwrite=False) if args.out else None
     with journal_session(args) as journal:
         made = journal.backup(out)
