@@ -90,14 +90,8 @@ def draw_mood_calendar(
     if data.is_long:
         layout.title(fig, rect, "Mood by week of the year (weekly means)", theme.foreground)
         days, mood, years = _by_year(data)
-        ax.imshow(
-            np.ma.masked_invalid(mood),
-            aspect="auto",
-            cmap=cmap,
-            norm=Normalize(0, 10),
-            interpolation="nearest",
-            extent=(0, 53, len(years) - 0.5, -0.5),
-        )
+        _cells(ax, np.arange(54.0), mood, cmap)
+        ax.set_xlim(0, 53)
         style_axes(ax, theme, "year")
         y_ticks(ax, range(len(years)), [str(y) for y in years], theme, grid=False, size=ROW_SIZE)
         # Every month has a tick; every other one a label.
@@ -112,20 +106,30 @@ def draw_mood_calendar(
         layout.title(fig, rect, "Mood on the calendar", theme.foreground)
         days, mood, x0 = _by_weekday(data)
         cols = days.shape[1]
-        ax.imshow(
-            np.ma.masked_invalid(mood),
-            aspect="auto",
-            cmap=cmap,
-            norm=Normalize(0, 10),
-            interpolation="nearest",
-            extent=(x0, x0 + 7 * cols, 6.5, -0.5),
-        )
+        _cells(ax, x0 + 7.0 * np.arange(cols + 1), mood, cmap)
         style_axes(ax, theme, "")
         y_ticks(ax, range(7), WEEKDAYS, theme, grid=False, size=ROW_SIZE)
         date_axis(ax, np.array([x0, x0 + 7 * (cols - 1)]), True, theme)
         readout = GridReadout(days, mood, "mood", x0, 7.0, axes=[ax])
     _colour_scale(ax, cmap, theme)
     return readout
+
+
+def _cells(ax: Axes, x_edges: np.ndarray, mood: np.ndarray, cmap: Colormap) -> None:
+    """One coloured cell per value, rows from the top; a NaN cell keeps the "no entry" colour.
+
+    Quadrilaterals rather than an image: an image is resampled to the size of the axes on every
+    draw, which costs more than drawing a few hundred cells.
+    """
+    rows = mood.shape[0]
+    ax.pcolormesh(
+        x_edges,
+        np.arange(rows + 1) - 0.5,
+        np.ma.masked_invalid(mood),
+        cmap=cmap,
+        norm=Normalize(0, 10),
+    )
+    ax.set_ylim(rows - 0.5, -0.5)
 
 
 def _colour_scale(ax: Axes, cmap: Colormap, theme: ChartTheme) -> None:

@@ -55,13 +55,30 @@ def _remember(cache: dict[tuple[Any, ...], Any], key: tuple[Any, ...], value: An
 class TextCacheRenderer(RendererAgg):
     """``RendererAgg`` that renders each distinct plain string once and reuses its pixels."""
 
+    def __init__(self, width: float, height: float, dpi: float) -> None:
+        super().__init__(width, height, dpi)
+        self._fonts: dict[FontProperties, tuple[Any, ...]] = {}
+
+    def clear(self) -> None:
+        """Start a drawing (settings may have changed since the last one)."""
+        super().clear()
+        self._fonts.clear()
+
+    def _font(self, prop: FontProperties) -> tuple[Any, ...]:
+        """:func:`_font_key` for ``prop``, looked up once per drawing (a text asks several
+        times, and many texts share their font)."""
+        found = self._fonts.get(prop)
+        if found is None:
+            found = self._fonts[prop.copy()] = _font_key(prop, self.dpi)
+        return found
+
     def get_text_width_height_descent(
         self, s: str, prop: FontProperties, ismath: Any
     ) -> tuple[float, float, float]:
         if ismath:
             return super().get_text_width_height_descent(s, prop, ismath)
         # matplotlib keeps these per renderer, and every new figure has a new renderer.
-        key = (s, *_font_key(prop, self.dpi))
+        key = (s, *self._font(prop))
         found = _metrics.get(key)
         if found is None:
             found = super().get_text_width_height_descent(s, prop, ismath)
@@ -90,7 +107,7 @@ class TextCacheRenderer(RendererAgg):
             bool(gc.get_antialiased()),
             None if features is None else tuple(features),
             language,
-            *_font_key(prop, self.dpi),
+            *self._font(prop),
         )
         if key in _masks:
             mask = _masks[key]
@@ -141,6 +158,7 @@ def text_width(text: str, size: float) -> float:
     global _measure
     if _measure is None:
         _measure = TextCacheRenderer(1, 1, 720.0)
+    _measure.clear()  # as a drawing would: fonts found again under the current settings
     width, _height, _descent = _measure.get_text_width_height_descent(
         text, FontProperties(size=size), False
     )

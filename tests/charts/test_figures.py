@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 from chart_support import END, gap_days
 from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.collections import QuadMesh
 from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
@@ -95,8 +96,8 @@ def test_every_chart_draws_with_units_and_no_data(journal, spec):
 def test_heatmap_missing_cells_are_masked(data):
     """The mood calendar leaves days without a check-in empty (masked), not coloured as 0."""
     fig, readout = _draw(data, "calendar")
-    image = fig.axes[0].get_images()[0]
-    array = image.get_array()
+    (cells,) = [c for c in fig.axes[0].collections if isinstance(c, QuadMesh)]
+    array = cells.get_array()
     assert np.ma.count_masked(array) >= len(gap_days())
     day = gap_days()[0]
     col = (day - (data.start - dt.timedelta(days=data.start.weekday()))).days // 7
