@@ -103,15 +103,20 @@ def day_index(days: Iterable[str], start: dt.date, n: int) -> tuple[np.ndarray, 
     return offsets, (offsets >= 0) & (offsets < n)
 
 
+def _columns(rows: Sequence[tuple[Any, ...]]) -> list[np.ndarray]:
+    """``(date, value, …)`` rows as one float array per value column (None becomes NaN)."""
+    _dates, *columns = zip(*rows, strict=True)
+    return [np.array(column, dtype=float) for column in columns]
+
+
 def _daily(rows: Sequence[tuple[Any, ...]], start: dt.date, n: int, width: int) -> list[np.ndarray]:
     """``width`` arrays, one per value column of ``(date, value, …)`` rows; NaN where a day
     has no row or the value is missing."""
     out = [np.full(n, np.nan) for _ in range(width)]
     if rows:
-        offsets, keep = day_index((row[0] for row in rows), start, n)
-        table = np.array([row[1:] for row in rows], dtype=float)  # None becomes NaN
-        for k in range(width):
-            out[k][offsets[keep]] = table[keep, k]
+        offsets, keep = day_index([row[0] for row in rows], start, n)
+        for k, column in enumerate(_columns(rows)):
+            out[k][offsets[keep]] = column[keep]
     return out
 
 
@@ -119,8 +124,9 @@ def _sum_per_day(n: int, start: dt.date, rows: Sequence[tuple[Any, ...]]) -> np.
     """Daily totals of repeated records (activities); NaN where a day had none."""
     out = np.full(n, np.nan)
     if rows:
-        offsets, keep = day_index((d for d, _ in rows), start, n)
-        values = np.array([0.0 if v is None else float(v) for _, v in rows])
+        offsets, keep = day_index([d for d, _ in rows], start, n)
+        (values,) = _columns(rows)
+        values = np.nan_to_num(values, nan=0.0)  # a record without minutes counts as 0
         totals = np.zeros(n)
         np.add.at(totals, offsets[keep], values[keep])
         seen = np.zeros(n, dtype=bool)
@@ -200,7 +206,7 @@ def load_trends(journal: Journal, start: dt.date, end: dt.date) -> TrendData:
     sessions = journal.sessions.columns(load_fields, s_iso, e_iso)
     activities = journal.activities.columns(("date", "minutes"), s_iso, e_iso)
     cups = journal.cup_actions.columns(("date",), s_iso, e_iso)
-    checks = journal.self_checks.between(s_iso, e_iso)
+    checks = journal.self_checks.columns(("date", *SELF_CHECK_SCORES), s_iso, e_iso)
     settings = journal.settings.load()
 
     values: dict[str, np.ndarray] = {}
@@ -235,14 +241,16 @@ def load_trends(journal: Journal, start: dt.date, end: dt.date) -> TrendData:
         ),
         cup_action_days=cup_days,
         self_checks=Series(
-            np.array([c.date for c in checks], dtype="datetime64[D]"),
-            {name: _floats(getattr(c, name) for c in checks) for name in SELF_CHECK_SCORES},
+            np.array([row[0] for row in checks], dtype="datetime64[D]"),
+            dict(
+                zip(
+                    SELF_CHECK_SCORES,
+                    _columns(checks) if checks else [np.zeros(0)] * len(SELF_CHECK_SCORES),
+                    strict=True,
+                )
+            ),
         ),
     )
-
-
-def _floats(values: Iterable[float | None]) -> np.ndarray:
-    return np.array([np.nan if v is None else float(v) for v in values], dtype=float)
 
 
 def split_session_hours(values: dict[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
