@@ -48,7 +48,11 @@ def _bars(
     label: str,
     hatch: str | None = None,
 ) -> None:
-    """Weekly bars (or filled steps on long ranges); NaN weeks are left empty."""
+    """Weekly bars (or filled steps on long ranges); NaN weeks are left empty.
+
+    Steps have no hatch: a week is a pixel or two wide there, too narrow to show one (it was
+    drawn in the fill colour, at a cost and unseen); the series differ in colour.
+    """
     if len(x) <= BARS_UP_TO_WEEKS:
         keep = ~np.isnan(height)
         ax.bar(
@@ -71,7 +75,6 @@ def _bars(
         color=style.color,
         linewidth=0,
         label=label,
-        hatch=hatch,
     )
     # add_artist, not Axes.stairs: the limits are set from the data by the caller, and
     # add_patch would walk every segment of the outline to update them (~50 ms).
@@ -113,7 +116,12 @@ def draw_session_load(
     other_style, trauma_style = theme.style("other_hours"), theme.style("trauma_hours")
     key = [
         Entry("other", other_style.color, swatch=True),
-        Entry("trauma-heavy", trauma_style.color, swatch=True, hatch=TRAUMA_HATCH),
+        Entry(
+            "trauma-heavy",
+            trauma_style.color,
+            swatch=True,
+            hatch=TRAUMA_HATCH if len(x) <= BARS_UP_TO_WEEKS else None,  # as the chart shows
+        ),
     ]
     draw_key(ax, key, theme)
     date_axis(ax, x, True, theme)

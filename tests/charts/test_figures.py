@@ -174,12 +174,18 @@ def test_key_names_each_series_beside_a_sample_drawn_like_it(data):
     assert abs(boxes[-1].x1 - plot.x1) < 2
 
 
-def test_session_key_shows_trauma_heavy_hatched(data):
-    """The session chart's key has a plain swatch for other sessions, a hatched one for
-    trauma-heavy sessions, in the bars' colours."""
+def test_session_key_shows_trauma_heavy_as_the_chart_does(data, filled):
+    """The session chart's key has a plain swatch for other sessions and one for trauma-heavy
+    sessions in the bars' colours, hatched as the bars are; on long ranges (weekly steps too
+    narrow for a hatch) neither the steps nor the key are hatched."""
+    other, trauma = LIGHT.style("other_hours").color.lower(), LIGHT.style("trauma_hours").color
     fig, _ = _draw(data, "load")
     swatches = {to_hex(p.get_facecolor()): p.get_hatch() for p in fig.artists}
-    assert swatches == {
-        LIGHT.style("other_hours").color.lower(): None,
-        LIGHT.style("trauma_hours").color.lower(): "///",
+    assert swatches == {other: None, trauma.lower(): "///"}
+    assert {p.get_hatch() for p in fig.axes[0].patches if to_hex(p.get_facecolor()) != other} == {
+        "///"
     }
+    long = load_trends(filled, END - dt.timedelta(days=999), END)
+    fig, _ = _draw(long, "load")
+    assert {p.get_hatch() for p in fig.artists} == {None}
+    assert {p.get_hatch() for p in fig.axes[0].patches} == {None}
