@@ -46,6 +46,8 @@ class Incoming:
     ``column_of`` names a record field as the file does (``sleep_hours`` in a CSV,
     ``sleep[2].hours`` in JSON). ``given`` lists the fields the file actually has a column for:
     with ``replace``, only those overwrite what is stored (None: the record is complete).
+    ``fields_checked``: the reader ran every field through its validator already
+    (``clean_fields``), so only the rules across fields are left to check.
     """
 
     kind: str
@@ -53,6 +55,7 @@ class Incoming:
     line: int = 0
     column_of: Callable[[str], str] = _same_name
     given: frozenset[str] | None = None
+    fields_checked: bool = False
 
 
 class ImportBatch:
@@ -76,8 +79,9 @@ class ImportBatch:
     def add(self, item: Incoming) -> None:
         """Check one record against its repository's rules (no write) and keep it."""
         repo = getattr(self.journal, item.kind)
+        check = repo.apply_rules if item.fields_checked else repo.prepare
         try:
-            record = repo.prepare(item.record)
+            record = check(item.record)
         except ValidationError as exc:
             self.problem(item.line, item.column_of(exc.field), exc.reason)
             return
@@ -89,7 +93,9 @@ class ImportBatch:
                     item.line, item.column_of("date"), f"{record.date} appears twice (also {where})"
                 )
                 return
-        self._records.append(dataclasses.replace(item, record=record))
+        self._records.append(
+            item if record is item.record else dataclasses.replace(item, record=record)
+        )
 
     def add_custom_action(self, action: CustomAction, column: str) -> None:
         self._custom_actions.append((action, column))
@@ -211,13 +217,16 @@ class ImportBatch:
                 repo = getattr(self.journal, kind)
                 for date in sorted(dates):
                     repo.delete_on(date)
+        # Every record was prepared (checked) when it was added or merged: written in bulk, one
+        # statement per kind, in file order within each kind.
+        by_kind: dict[str, list[Any]] = {}
         for item, record in zip(self._records, records, strict=True):
-            repo = getattr(self.journal, item.kind)
-            if DATED_KINDS[item.kind]:
-                repo.save(record)
-            else:
-                repo.add(record)
-            setattr(summary, item.kind, getattr(summary, item.kind) + 1)
+            by_kind.setdefault(item.kind, []).append(record)
+        for kind, ready in by_kind.items():
+            repo = getattr(self.journal, kind)
+            write = repo.save_all if DATED_KINDS[kind] else repo.add_all
+            written = write(ready, prepared=True)
+            setattr(summary, kind, getattr(summary, kind) + written)
 
     def _write_keyed(self, summary: ImportSummary) -> None:
         for action, _column in self._custom_actions:

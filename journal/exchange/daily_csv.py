@@ -220,6 +220,9 @@ def _column_name(kind: str, field: str) -> str:
     return _COLUMN_OF[kind].get(field, field)
 
 
+_COLUMN_NAMERS = {kind: functools.partial(_column_name, kind) for kind in _COLUMN_OF}
+
+
 def _add_record(
     batch: ImportBatch,
     kind: str,
@@ -228,7 +231,7 @@ def _add_record(
     raw: dict[str, str],
     given: frozenset[str],
 ) -> None:
-    column_of = functools.partial(_column_name, kind)
+    column_of = _COLUMN_NAMERS[kind]
     values, problems = clean_fields(_MODELS[kind], raw, complete=False)
     for field, reason in problems:
         batch.problem(line, column_of(field), reason)
@@ -239,11 +242,11 @@ def _add_record(
         record, given_fields = Activity(date, kind="other", **values), None
     else:
         record, given_fields = model(date, **values), given
-    batch.add(Incoming(kind, record, line, column_of, given_fields))
+    batch.add(Incoming(kind, record, line, column_of, given_fields, fields_checked=True))
 
 
 def _read_cup_actions(batch: ImportBatch, line: int, date: str | None, cell: str) -> None:
-    column_of = functools.partial(_column_name, "cup_actions")
+    column_of = _COLUMN_NAMERS["cup_actions"]
     for part in cell.split(_CUP_SEPARATOR):
         name = part.strip()
         if not name:
@@ -253,7 +256,8 @@ def _read_cup_actions(batch: ImportBatch, line: int, date: str | None, cell: str
         for _field, reason in problems:
             batch.problem(line, "cup_actions", f"{name[:40]!r} {reason}")
         if not problems and date is not None:
-            batch.add(Incoming("cup_actions", CupActionDone(date, **values), line, column_of))
+            record = CupActionDone(date, **values)
+            batch.add(Incoming("cup_actions", record, line, column_of, fields_checked=True))
 
 
 # ---------------------------------------------------------------------------- export

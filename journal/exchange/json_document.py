@@ -105,7 +105,8 @@ def import_json(journal: Journal, path: Path | str, *, replace: bool = False) ->
         for where, raw in _records(batch, document, key):
             record = _record(batch, model, raw, where)
             if record is not None:
-                batch.add(Incoming(key, record, 0, functools.partial(_field_path, where)))
+                column_of = functools.partial(_field_path, where)
+                batch.add(Incoming(key, record, 0, column_of, fields_checked=True))
     for where, raw in _records(batch, document, "custom_actions"):
         action = _record(batch, CustomAction, raw, where)
         if action is not None and not action.title.strip():

@@ -211,7 +211,9 @@ class Database:
         with self._lock, self._reporting_errors():
             return list(self.conn.execute(sql, params).fetchall())
 
-    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+    def executemany(
+        self, sql: str, rows: Sequence[Sequence[Any]] | Sequence[dict[str, Any]]
+    ) -> None:
         with self._lock, self._reporting_errors():
             self.conn.executemany(sql, rows)
 

@@ -158,8 +158,14 @@ class DailyRepository(Generic[R]):
         self._map = _Mapper(model, table)
 
     def prepare(self, record: R) -> R:
-        """Validate and normalise a record; subclasses add cross-field rules."""
-        return validate_record(record)
+        """Validate and normalise every field, then apply :meth:`apply_rules`."""
+        return self.apply_rules(validate_record(record))
+
+    def apply_rules(self, record: R) -> R:
+        """The record type's rules across fields and derived values, on a record whose fields
+        are each valid already (an importer checks them with the same validators); subclasses
+        add theirs."""
+        return record
 
     def save(self, record: R, *, merge: bool = False) -> R:
         """Store the day's record, replacing it; with ``merge`` only given (non-None) fields
@@ -175,15 +181,32 @@ class DailyRepository(Generic[R]):
                     record = self.prepare(dataclasses.replace(stored, **self._decode(given)))
             row = self._map.to_row(record)
             row["updated_at"] = utc_now()
-            names = list(row)
-            updates = ", ".join(f"{n} = excluded.{n}" for n in names if n != "date")
-            self.db.execute(
-                f"INSERT INTO {self._map.table} ({', '.join(names)}) "
-                f"VALUES ({', '.join(':' + n for n in names)}) "
-                f"ON CONFLICT(date) DO UPDATE SET {updates}",
-                row,
-            )
+            self.db.execute(self._upsert_sql(list(row)), row)
         return record
+
+    def save_all(self, records: Iterable[R], *, prepared: bool = False) -> int:
+        """Store many days' records, each replacing what its day held: one statement in one
+        transaction, all or nothing. Returns how many were written.
+
+        ``prepared``: the caller has run :meth:`prepare` on every record already (an import
+        checks the whole file before writing any of it); the schema's CHECKs still apply.
+        """
+        ready = list(records) if prepared else [self.prepare(r) for r in records]
+        if not ready:
+            return 0
+        now = utc_now()
+        rows = [self._map.to_row(record) | {"updated_at": now} for record in ready]
+        with self.db.transaction():
+            self.db.executemany(self._upsert_sql(list(rows[0])), rows)
+        return len(rows)
+
+    def _upsert_sql(self, names: list[str]) -> str:
+        updates = ", ".join(f"{n} = excluded.{n}" for n in names if n != "date")
+        return (
+            f"INSERT INTO {self._map.table} ({', '.join(names)}) "
+            f"VALUES ({', '.join(':' + n for n in names)}) "
+            f"ON CONFLICT(date) DO UPDATE SET {updates}"
+        )
 
     def _decode(self, row: dict[str, Any]) -> dict[str, Any]:
         out = {}
@@ -237,7 +260,12 @@ class ItemRepository(Generic[Item]):
         self._data_fields = [n for n in self._map.fields if n != "id"]
 
     def prepare(self, record: Item) -> Item:
-        return validate_record(record)
+        """Validate and normalise every field, then apply :meth:`apply_rules`."""
+        return self.apply_rules(validate_record(record))
+
+    def apply_rules(self, record: Item) -> Item:
+        """As :meth:`DailyRepository.apply_rules`: rules across already valid fields."""
+        return record
 
     def _row(self, record: Item) -> dict[str, Any]:
         row = self._map.to_row(record)
@@ -249,16 +277,32 @@ class ItemRepository(Generic[Item]):
         """Insert a new record and return it with its ``id``."""
         record = self.prepare(record)
         row = self._row(record)
-        names = list(row)
         with self.db.transaction():
-            cursor = self.db.execute(
-                f"INSERT INTO {self._map.table} ({', '.join(names)}) "
-                f"VALUES ({', '.join(':' + n for n in names)})",
-                row,
-            )
+            cursor = self.db.execute(self._insert_sql(list(row)), row)
         stored = self.get(int(cursor.lastrowid))
         assert stored is not None
         return stored
+
+    def add_all(self, records: Iterable[Item], *, prepared: bool = False) -> int:
+        """Insert many new records in the order given: one statement in one transaction, all
+        or nothing, ids not read back (use :meth:`add` for that). Returns how many were added.
+
+        ``prepared``: the caller has run :meth:`prepare` on every record already (an import
+        checks the whole file before writing any of it); the schema's CHECKs still apply.
+        """
+        ready = list(records) if prepared else [self.prepare(r) for r in records]
+        if not ready:
+            return 0
+        rows = [self._row(record) for record in ready]
+        with self.db.transaction():
+            self.db.executemany(self._insert_sql(list(rows[0])), rows)
+        return len(rows)
+
+    def _insert_sql(self, names: list[str]) -> str:
+        return (
+            f"INSERT INTO {self._map.table} ({', '.join(names)}) "
+            f"VALUES ({', '.join(':' + n for n in names)})"
+        )
 
     def update(self, record: Item) -> Item:
         """Rewrite a stored record (matched by ``id``)."""
@@ -321,8 +365,7 @@ class SleepRepository(DailyRepository[Sleep]):
     def __init__(self, db: Database) -> None:
         super().__init__(db, Sleep, "sleep")
 
-    def prepare(self, record: Sleep) -> Sleep:
-        record = super().prepare(record)
+    def apply_rules(self, record: Sleep) -> Sleep:
         if record.hours is None and record.bedtime and record.wake_time:
             record = dataclasses.replace(
                 record, hours=hours_between(record.bedtime, record.wake_time)
@@ -344,8 +387,7 @@ class SessionLoadRepository(DailyRepository[SessionLoad]):
     def __init__(self, db: Database) -> None:
         super().__init__(db, SessionLoad, "session_load")
 
-    def prepare(self, record: SessionLoad) -> SessionLoad:
-        record = super().prepare(record)
+    def apply_rules(self, record: SessionLoad) -> SessionLoad:
         for name in ("trauma_sessions", "crisis_sessions"):
             part = getattr(record, name)
             if part is not None and record.sessions is not None and part > record.sessions:
@@ -361,8 +403,7 @@ class CupActionRepository(ItemRepository[CupActionDone]):
     def __init__(self, db: Database) -> None:
         super().__init__(db, CupActionDone, "cup_action_done")
 
-    def prepare(self, record: CupActionDone) -> CupActionDone:
-        record = super().prepare(record)
+    def apply_rules(self, record: CupActionDone) -> CupActionDone:
         if not (record.action_id or (record.custom_title or "").strip()):
             raise ValidationError("action_id", "give a catalogue action id or a custom title")
         return record

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -22,6 +23,8 @@ Validator = Callable[[Any], Any]
 Record = TypeVar("Record", bound="DataclassInstance")
 
 _TIME_RE = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_INTEGER_RE = re.compile(r"[+-]?\d+")
 
 
 def parse_date(value: Any) -> str:
@@ -31,7 +34,7 @@ def parse_date(value: Any) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     text = str(value).strip()
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+    if not _DATE_RE.fullmatch(text):
         raise ValueError(f"expected a date as YYYY-MM-DD, got {text!r}")
     try:
         dt.date.fromisoformat(text)
@@ -48,7 +51,7 @@ def _integer(value: Any) -> int:
     if isinstance(value, float) and value.is_integer():
         return int(value)
     text = str(value).strip()
-    if not re.fullmatch(r"[+-]?\d+", text):
+    if not _INTEGER_RE.fullmatch(text):
         raise ValueError(f"expected a whole number, got {text!r}")
     return int(text)
 
@@ -159,19 +162,31 @@ def checked(validator: Validator) -> dict[str, Any]:
     return {"validate": validator}
 
 
+@functools.cache
+def _validators(model: type) -> tuple[tuple[str, Validator], ...]:
+    """The fields of a record type that declare a validator, worked out once per type."""
+    return tuple(
+        (field.name, field.metadata["validate"])
+        for field in dataclasses.fields(model)
+        if "validate" in field.metadata
+    )
+
+
 def validate_record(record: Record) -> Record:
-    """Return a copy of a dataclass record with every field validated and normalised.
+    """Return the record with every field validated and normalised (a copy if anything
+    changed, else the record itself: they are frozen).
 
     ``None`` always means *missing* and passes; the first bad field raises ``ValidationError``.
     """
     changes: dict[str, Any] = {}
-    for field in dataclasses.fields(record):
-        validator = field.metadata.get("validate")
-        value = getattr(record, field.name)
-        if validator is None or value is None:
+    for name, validator in _validators(type(record)):
+        value = getattr(record, name)
+        if value is None:
             continue
         try:
-            changes[field.name] = validator(value)
+            clean = validator(value)
         except ValueError as exc:
-            raise ValidationError(field.name, str(exc)) from None
-    return dataclasses.replace(record, **changes)
+            raise ValidationError(name, str(exc)) from None
+        if type(clean) is not type(value) or clean != value:
+            changes[name] = clean
+    return dataclasses.replace(record, **changes) if changes else record
