@@ -159,7 +159,7 @@ class CustomAction:
     """A user's own "fill your cup" action, matched to flags by its category."""
 
     id: str = field(metadata=checked(text(100)))
-    title: str = field(metadata=checked(text(200)))
+    title: str = field(metadata=checked(text(200, nul=False)))
     category: str = field(metadata=checked(choice(*CUP_CATEGORIES)))
     minutes: int | None = field(default=None, metadata=checked(MINUTES))
     flags: tuple[str, ...] = ()

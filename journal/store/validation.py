@@ -133,13 +133,16 @@ def clock_time(value: Any) -> str:
     return text
 
 
-def text(max_length: int) -> Validator:
-    """Free text up to ``max_length`` characters."""
+def text(max_length: int, *, nul: bool = True) -> Validator:
+    """Free text up to ``max_length`` characters; ``nul=False`` refuses NUL characters (where
+    the schema checks ``length()``, which SQLite counts only up to the first NUL)."""
 
     def check(value: Any) -> str:
         result = str(value)
         if len(result) > max_length:
             raise ValueError(f"is too long ({len(result)} characters, at most {max_length})")
+        if not nul and "\x00" in result:
+            raise ValueError("cannot contain a NUL character (\\x00)")
         return result
 
     return check

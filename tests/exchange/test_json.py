@@ -264,3 +264,19 @@ def test_tags_typed_with_stray_hashes_survive_a_round_trip(
     import_json(other_journal, out)
     assert other_journal.entries.between()[0].tags == ("a", "b-c", "self-care")
     assert snapshot(other_journal) == snapshot(journal)
+
+
+def test_custom_action_title_with_a_nul_is_a_problem_not_a_crash(journal, write_file, snapshot):
+    """A title holding a NUL (which SQLite's length() stops at, so the schema would refuse it)
+    is reported at its place and nothing is imported."""
+    before = snapshot(journal)
+    document = {
+        "format": "refill-journal",
+        "version": 1,
+        "custom_actions": [{"id": "a", "title": "\u0000", "category": "joy"}],
+    }
+    path = write_file("nul.json", json.dumps(document))
+    assert problems_of(journal, path) == [
+        "custom_actions[0].title: cannot contain a NUL character (\\x00)"
+    ]
+    assert snapshot(journal) == before

@@ -285,3 +285,14 @@ def test_failed_commit_leaves_no_open_transaction(journal: Journal) -> None:
     assert journal.checkins.count() == 0
     journal.checkins.save(CheckIn("2026-03-02", mood=6))
     assert journal.checkins.dates() == ["2026-03-02"]
+
+
+def test_custom_action_title_with_a_nul_is_a_validation_error(journal: Journal) -> None:
+    """A NUL in a custom action's title is refused with a ValidationError naming the field,
+    not the schema's raw CHECK failure."""
+    from journal.store.models import CustomAction
+
+    with pytest.raises(ValidationError) as info:
+        journal.custom_actions.save(CustomAction("a", "\x00", "joy"))
+    assert info.value.field == "title"
+    assert journal.custom_actions.all() == []
