@@ -150,24 +150,6 @@ class TextCacheRenderer(RendererAgg):
         return coverage, int(cols[0]) - ox, int(rows[-1]) + 1 - oy
 
 
-def text_width(text: str, size: float) -> float:
-    """How wide ``text`` is, in points, at ``size`` points in the charts' font (measured once).
-
-    Measured at ten times 72 dpi: at small pixel sizes hinting rounds every glyph's advance.
-    """
-    global _measure
-    if _measure is None:
-        _measure = TextCacheRenderer(1, 1, 720.0)
-    _measure.clear()  # as a drawing would: fonts found again under the current settings
-    width, _height, _descent = _measure.get_text_width_height_descent(
-        text, FontProperties(size=size), False
-    )
-    return float(width) / 10
-
-
-_measure: TextCacheRenderer | None = None
-
-
 class TextCacheMixin:
     """For a ``FigureCanvasAgg`` subclass: render with :class:`TextCacheRenderer`."""
 

@@ -12,9 +12,9 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import QuadMesh
 from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
-from matplotlib.lines import Line2D
 
 from journal.charts import CHARTS, DARK, LIGHT, draw_chart
+from journal.charts.key import Key
 from journal.charts.readout import NO_ENTRY
 from journal.service.trends import load_trends
 
@@ -146,6 +146,11 @@ def test_value_ticks_label_round_values_beside_their_grid_lines(data):
     assert ax.get_xticks().size == 0 and ax.get_yticks().size == 0
 
 
+def _key(fig):
+    (key,) = [a for a in fig.artists if isinstance(a, Key)]
+    return key
+
+
 def test_key_names_each_series_beside_a_sample_drawn_like_it(data):
     """Above the self-check plot each score's name follows a sample in the series' colour, line
     style and marker; the entries do not overlap and end at the plot's right edge."""
@@ -153,22 +158,21 @@ def test_key_names_each_series_beside_a_sample_drawn_like_it(data):
     ax = fig.axes[0]
     renderer = fig.canvas.get_renderer()
     plot = ax.get_window_extent(renderer)
-    names = {t.get_text(): t.get_window_extent(renderer) for t in fig.texts}
-    samples = [a for a in fig.artists if isinstance(a, Line2D)]
+    entries = {name.get_text(): (name, sample) for name, sample in _key(fig).entries}
     boxes = []
     for line in ax.get_lines():
-        name = names[line.get_label()]
-        (sample,) = [
-            s
-            for s in samples
-            if (s.get_color(), s.get_linestyle(), s.get_marker())
-            == (line.get_color(), line.get_linestyle(), line.get_marker())
-        ]
+        name, sample = entries[line.get_label()]
+        assert (sample.get_color(), sample.get_linestyle(), sample.get_marker()) == (
+            line.get_color(),
+            line.get_linestyle(),
+            line.get_marker(),
+        )
         drawn = sample.get_window_extent(renderer)
-        assert drawn.x1 < name.x0 < drawn.x1 + 15
-        assert min(drawn.y0, name.y0) > plot.y1
-        boxes.append(name)
-    assert len(boxes) == 4
+        text = name.get_window_extent(renderer)
+        assert drawn.x1 < text.x0 < drawn.x1 + 15
+        assert min(drawn.y0, text.y0) > plot.y1
+        boxes += [drawn, text]
+    assert len(boxes) == 8
     boxes.sort(key=lambda b: b.x0)
     assert all(a.x1 < b.x0 for a, b in itertools.pairwise(boxes))
     assert abs(boxes[-1].x1 - plot.x1) < 2
@@ -180,12 +184,12 @@ def test_session_key_shows_trauma_heavy_as_the_chart_does(data, filled):
     narrow for a hatch) neither the steps nor the key are hatched."""
     other, trauma = LIGHT.style("other_hours").color.lower(), LIGHT.style("trauma_hours").color
     fig, _ = _draw(data, "load")
-    swatches = {to_hex(p.get_facecolor()): p.get_hatch() for p in fig.artists}
+    swatches = {to_hex(p.get_facecolor()): p.get_hatch() for _name, p in _key(fig).entries}
     assert swatches == {other: None, trauma.lower(): "///"}
     assert {p.get_hatch() for p in fig.axes[0].patches if to_hex(p.get_facecolor()) != other} == {
         "///"
     }
     long = load_trends(filled, END - dt.timedelta(days=999), END)
     fig, _ = _draw(long, "load")
-    assert {p.get_hatch() for p in fig.artists} == {None}
+    assert {p.get_hatch() for _name, p in _key(fig).entries} == {None}
     assert {p.get_hatch() for p in fig.axes[0].patches} == {None}
