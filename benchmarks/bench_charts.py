@@ -4,9 +4,9 @@ In-process, on the 10-year demo journal, with matplotlib already imported (the w
 it once, when the Trends tab is first shown). "Trend charts": read every series from the
 encrypted journal, then build and render all seven charts with Agg at the window's size, into
 new figures (the Trends tab shown for the first time). Rendering goes through the window's own
-Agg renderer (``journal.charts.canvas``), which keeps each distinct label's pixels: the untimed
-first drawing fills that cache (and matplotlib's font caches) as the window's earlier drawings
-would. After that the window keeps one figure per chart and redraws it for another range,
+Agg renderer (``journal.charts.canvas``), which keeps each distinct label's pixels: the first
+drawing fills that cache (and matplotlib's font caches) as the window's earlier drawings would,
+and is shown on a row of its own (once, no target). After that the window keeps one figure per chart and redraws it for another range,
 reusing its axes; a range switch from one year to ten is measured that way, for all seven
 charts and for the charts in sight (the view builds the others when they are scrolled to).
 Every chart is rendered to pixels each time. The summary is the whole export: gather the period
@@ -97,7 +97,9 @@ def run(ctx: BenchContext) -> list[Row]:
     try:
         end = _last_day(journal)
         start = end - dt.timedelta(days=ctx.days - 1)
-        draw_all(load_trends(journal, start, end))  # warm caches (fonts, glyphs)
+        # The first drawing in the process warms the caches (font files, glyphs, the text
+        # cache); timed once to show what the very first showing of ten years costs.
+        (cold_ms,) = time_calls(lambda: draw_all(load_trends(journal, start, end)), repeat=1)
         loads = time_calls(lambda: load_trends(journal, start, end), repeat=5)
         data = load_trends(journal, start, end)
         draws = time_calls(lambda: draw_all(data), repeat=5)
@@ -125,6 +127,10 @@ def run(ctx: BenchContext) -> list[Row]:
             ms(charts_ms),
             f"≤ {CHARTS_TARGET_MS:.0f} ms",
             charts_ms <= CHARTS_TARGET_MS,
+        ),
+        Row(
+            "  the same as the process's first drawing (font files and text cache cold; once)",
+            ms(cold_ms),
         ),
         Row(
             f"  Trends first shown: load + the {len(seen)} charts in sight, in new figures",

@@ -14,6 +14,7 @@ The window's canvas (Qt) and :class:`ChartCanvasAgg` (the benchmark's, without Q
 from __future__ import annotations
 
 import math
+import threading
 from typing import Any
 
 import numpy as np
@@ -50,6 +51,23 @@ def _remember(cache: dict[tuple[Any, ...], Any], key: tuple[Any, ...], value: An
     if len(cache) >= CACHE_SIZE:
         cache.clear()
     cache[key] = value
+
+
+_scratch: dict[float, RendererAgg] = {}  # by dpi: an image to render strings alone into
+_scratch_lock = threading.Lock()
+
+
+def _scratch_renderer(size: tuple[int, int], dpi: float) -> RendererAgg:
+    """A cleared scratch image of at least ``size`` pixels (kept: making one costs more than
+    rendering a label)."""
+    scratch = _scratch.get(dpi)
+    if scratch is None or scratch.width < size[0] or scratch.height < size[1]:
+        width = max(size[0], scratch.width if scratch else 0)
+        height = max(size[1], scratch.height if scratch else 0)
+        scratch = _scratch[dpi] = RendererAgg(width, height, dpi)
+    else:
+        scratch.clear()
+    return scratch
 
 
 class TextCacheRenderer(RendererAgg):
@@ -133,15 +151,15 @@ class TextCacheRenderer(RendererAgg):
         ys = [-(cx * sin + cy * cos) for cx, cy in corners]
         ox = _MARGIN - math.floor(min(xs))
         oy = _MARGIN - math.floor(min(ys))
-        scratch = RendererAgg(
-            math.ceil(max(xs)) + ox + _MARGIN + 1, math.ceil(max(ys)) + oy + _MARGIN + 1, self.dpi
-        )
-        ink = scratch.new_gc()
-        ink.set_antialiased(gc.get_antialiased())
-        ink.set_foreground("black")
-        RendererAgg.draw_text(scratch, ink, ox, oy, s, prop, angle, False, mtext)
-        ink.restore()
-        alpha = np.asarray(scratch.buffer_rgba())[..., 3]
+        size = (math.ceil(max(xs)) + ox + _MARGIN + 1, math.ceil(max(ys)) + oy + _MARGIN + 1)
+        with _scratch_lock:
+            scratch = _scratch_renderer(size, self.dpi)
+            ink = scratch.new_gc()
+            ink.set_antialiased(gc.get_antialiased())
+            ink.set_foreground("black")
+            RendererAgg.draw_text(scratch, ink, ox, oy, s, prop, angle, False, mtext)
+            ink.restore()
+            alpha = np.asarray(scratch.buffer_rgba())[: size[1], : size[0], 3].copy()
         rows = np.flatnonzero(alpha.any(axis=1))
         cols = np.flatnonzero(alpha.any(axis=0))
         if not len(rows):
