@@ -14,6 +14,7 @@ from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -35,6 +36,10 @@ FORMATS = {"PNG image (*.png)": ".png", "SVG image (*.svg)": ".svg"}
 
 class ChartCanvas(TextCacheMixin, FigureCanvasQTAgg):
     """The Qt canvas of a chart, rendering text from the cache shared by all charts."""
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        """Leave the wheel to the Trends view, which scrolls (the charts do not zoom)."""
+        event.ignore()
 
 
 class ChartCard(QWidget):

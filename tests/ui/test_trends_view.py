@@ -149,3 +149,34 @@ def test_chart_canvas_renders_text_from_the_cache(view):
     card = _card(view, "mood")
     card.canvas.draw()
     assert isinstance(card.canvas.get_renderer(), TextCacheRenderer)
+
+
+def test_wheel_over_a_chart_is_left_to_the_view(qtbot, view):
+    """A chart does not take the mouse wheel: Qt hands a wheel event nobody accepted to the
+    parents, so the list of charts scrolls under the pointer (a synthetic event is not passed
+    on, so the test checks that the chart leaves it, and that the view scrolls with it)."""
+    from PySide6.QtCore import QPoint, QPointF, Qt
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    def wheel(widget):
+        where = QPointF(widget.width() / 2, widget.height() / 2)
+        return QWheelEvent(
+            where,
+            QPointF(widget.mapToGlobal(where.toPoint())),
+            QPoint(),
+            QPoint(0, -120),  # one notch towards the user: scroll down
+            Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.NoModifier,
+            Qt.ScrollPhase.NoScrollPhase,
+            False,
+        )
+
+    canvas = _card(view, "sleep").canvas
+    on_chart = wheel(canvas)
+    QApplication.sendEvent(canvas, on_chart)
+    assert not on_chart.isAccepted()
+    bar = view._scroll.verticalScrollBar()
+    assert bar.value() == 0
+    QApplication.sendEvent(view._scroll.viewport(), wheel(view._scroll.viewport()))
+    qtbot.waitUntil(lambda: bar.value() > 0, timeout=2_000)
