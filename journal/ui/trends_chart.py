@@ -94,8 +94,8 @@ class ChartCard(QWidget):
     def ensure_drawn(self) -> None:
         """Redraw the chart if its data or colours changed (Qt renders it on the next paint).
 
-        The figure keeps its axes and ticks from one drawing to the next; only what they show
-        is replaced, which makes a range switch about half as costly as a new figure.
+        The figure keeps its axes from one drawing to the next (making axes is the largest
+        part of a new chart); only what they show is replaced.
 
         The view calls this only for cards in sight, so charts scrolled out of view cost
         nothing until they are scrolled to.
@@ -103,7 +103,7 @@ class ChartCard(QWidget):
         if not self._stale or self._data is None:
             return
         self._stale = False
-        with chart_layout.redrawing(self.figure):  # reuses the axes and ticks drawn before
+        with chart_layout.redrawing(self.figure):  # reuses the axes drawn before
             self.readout = self.spec.draw(self.figure, self._data, self._theme, chart_layout.WHOLE)
         self.canvas.draw_idle()
 
