@@ -6,11 +6,12 @@ encrypted journal, then build and render all seven charts with Agg at the window
 new figures (the Trends tab shown for the first time). Rendering goes through the window's own
 Agg renderer (``journal.charts.canvas``), which keeps each distinct label's pixels: the first
 drawing fills that cache (and matplotlib's font caches) as the window's earlier drawings would,
-and is shown on a row of its own (once, no target). After that the window keeps one figure per chart and redraws it for another range,
-reusing its axes; a range switch from one year to ten is measured that way, for all seven
-charts and for the charts in sight (the view builds the others when they are scrolled to).
-Every chart is rendered to pixels each time. The summary is the whole export: gather the period
-(insights included), draw the pages and write the PDF into memory.
+and is shown on a row of its own (once, no target). After that the window keeps one figure per
+chart and redraws it for another range, reusing its axes; a range switch from one year to ten
+is measured that way, for all seven charts and for the charts in sight (the view builds the
+others when they are scrolled to). Every chart is rendered to pixels each time. The summary is
+the whole export: gather the period (insights included), draw the pages and write the PDF into
+memory.
 """
 
 from __future__ import annotations
