@@ -72,9 +72,8 @@ EXIT_CODES: dict[type[JournalError], int] = {
     JournalTooNew: 5,
     JournalBusy: 6,
     JournalExists: 7,
-    # No code of their own yet: 1 is what any file that cannot be written already gives.
-    NotWritable: 1,
-    DiskFull: 1,
+    NotWritable: 8,
+    DiskFull: 8,
 }
 
 

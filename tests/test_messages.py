@@ -45,22 +45,22 @@ def test_plain_journal_busy_is_neutral() -> None:
 
 
 def test_read_only_names_the_file_the_reason_and_what_to_do() -> None:
-    """A place that cannot be written: the file, why, what to do, nothing changed; exit 1."""
+    """A place that cannot be written: the file, why, what to do, nothing changed; exit 8."""
     error = NotWritable(PATH, "its folder is read-only")
     text = messages.describe(error)
     assert text.startswith(f"cannot write {PATH} (its folder is read-only)")
     assert "writable" in text
     assert "nothing was changed" in text
     assert "\n" not in text
-    assert messages.exit_code(error) == 1
+    assert messages.exit_code(error) == 8
 
 
 def test_full_disk_names_the_file_and_says_to_free_space() -> None:
-    """A full disk: which file's disk, free some space, nothing written; exit 1."""
+    """A full disk: which file's disk, free some space, nothing written; exit 8."""
     error = DiskFull(PATH, "database or disk is full")
     text = messages.describe(error)
     assert str(PATH) in text
     assert "full" in text
     assert "free some space" in text
     assert "\n" not in text
-    assert messages.exit_code(error) == 1
+    assert messages.exit_code(error) == 8

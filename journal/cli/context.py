@@ -50,8 +50,12 @@ def open_journal(args: argparse.Namespace) -> Journal:
 
 
 @contextmanager
-def journal_session(args: argparse.Namespace) -> Iterator[Journal]:
-    """An open journal for one command; a rotating backup is made if the command wrote."""
+def journal_session(args: argparse.Namespace, *, done: str = "saved") -> Iterator[Journal]:
+    """An open journal for one command; a rotating backup is made if the command wrote.
+
+    When that closing backup fails (a full disk, a read-only backups folder) the command's work
+    is already stored, so the message says both: ``"<done>, but the automatic backup …"``.
+    """
     journal = open_journal(args)
     try:
         yield journal
@@ -61,4 +65,9 @@ def journal_session(args: argparse.Namespace) -> Iterator[Journal]:
     except BaseException:
         journal.close(backup_if_changed=False)
         raise
-    journal.close()
+    try:
+        journal.close()
+    except JournalError as exc:
+        error = fail(exc)
+        message = f"{done}, but the automatic backup after it was not made: {error.message}"
+        raise CliError(message, error.code) from None

@@ -45,6 +45,7 @@ EXIT_STATUS = """exit status:
   5    written by a newer Refill
   6    open in another Refill window
   7    already exists
+  8    cannot write there: a read-only place or a full disk (nothing was changed)
   130  interrupted"""
 
 

@@ -87,14 +87,14 @@ def _files(folder: Path) -> dict[str, bytes]:
 def test_log_into_a_read_only_journal_says_so_and_changes_nothing(
     in_own_folder: Path, passphrase: str, tmp_path: Path
 ) -> None:
-    """`refill log` on a journal in a read-only folder: exit 1, one line naming the journal and
+    """`refill log` on a journal in a read-only folder: exit 8, one line naming the journal and
     saying it cannot be written, and every file there unchanged."""
     folder = in_own_folder.parent
     before = _files(folder)
     args = ["log", "checkin", "--mood", "5", "--journal", str(in_own_folder)]
     with _read_only(folder) as prefix:
         result = _refill(prefix, passphrase, tmp_path, *args)
-    assert result.returncode == 1, result.stderr
+    assert result.returncode == 8, result.stderr
     assert result.stderr.startswith(f"refill: cannot write {in_own_folder} (")
     assert "read-only" in result.stderr
     assert result.stderr.count("\n") == 1
@@ -106,14 +106,14 @@ def test_log_into_a_read_only_journal_says_so_and_changes_nothing(
 def test_backup_into_a_read_only_backup_folder_says_so(
     in_own_folder: Path, passphrase: str, tmp_path: Path
 ) -> None:
-    """`refill backup` when the backups folder is read-only: exit 1, one line naming the
+    """`refill backup` when the backups folder is read-only: exit 8, one line naming the
     backup it could not write; the journal is unchanged and no partial file is left."""
     folder = backup_dir(in_own_folder)
     folder.mkdir(mode=0o700)
     journal_before = in_own_folder.read_bytes()
     with _read_only(folder) as prefix:
         result = _refill(prefix, passphrase, tmp_path, "backup", "--journal", str(in_own_folder))
-    assert result.returncode == 1, result.stderr
+    assert result.returncode == 8, result.stderr
     assert result.stderr.startswith(f"refill: cannot write {folder}{os.sep}")
     assert result.stderr.count("\n") == 1
     assert list(folder.iterdir()) == []
@@ -124,7 +124,7 @@ def test_backup_into_a_read_only_backup_folder_says_so(
 def test_restore_into_a_read_only_folder_says_so_and_replaces_nothing(
     in_own_folder: Path, passphrase: str, tmp_path: Path
 ) -> None:
-    """`refill restore` when the journal's folder is read-only: exit 1, one line naming the
+    """`refill restore` when the journal's folder is read-only: exit 8, one line naming the
     folder; the journal is not replaced and nothing is left behind."""
     backup = tmp_path / "saved.refill-backup"
     with Journal.open(in_own_folder, passphrase=passphrase) as journal:
@@ -134,22 +134,32 @@ def test_restore_into_a_read_only_folder_says_so_and_replaces_nothing(
     with _read_only(folder) as prefix:
         args = ["restore", str(backup), "--journal", str(in_own_folder)]
         result = _refill(prefix, passphrase, tmp_path, *args)
-    assert result.returncode == 1, result.stderr
+    assert result.returncode == 8, result.stderr
     assert result.stderr.startswith(f"refill: cannot write {folder} (")
     assert result.stderr.count("\n") == 1
     assert _files(folder) == before
     assert sorted(p.name for p in folder.iterdir()) == sorted(before)
 
 
-def test_import_whose_closing_backup_finds_the_disk_full_says_what_happened(
+@pytest.mark.parametrize(
+    ("command", "done"),
+    [
+        (["import", "{source}"], "imported"),
+        (["log", "checkin", "--date", "2026-03-01", "--mood", "6"], "saved"),
+    ],
+)
+def test_a_closing_backup_that_finds_the_disk_full_says_what_happened(
+    command: list[str],
+    done: str,
     made: Path,
     passphrase: str,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    """The import is stored, then the rotating backup on closing meets a full disk: exit 1 and
-    one line saying it was imported but not backed up, naming the backup (no traceback)."""
+    """The command's work is stored, then the rotating backup on closing meets a full disk:
+    exit 8 and one line saying it was stored but not backed up, naming the backup folder (no
+    traceback); the stored record is there."""
     from journal.cli.main import main
     from journal.store import database
 
@@ -161,10 +171,12 @@ def test_import_whose_closing_backup_finds_the_disk_full_says_what_happened(
 
     monkeypatch.setattr(database, "fsync_file", no_space)
     monkeypatch.setenv("REFILL_PASSPHRASE", passphrase)
-    status = main(["import", str(source), "--journal", str(made)])
+    args = [arg.format(source=source) for arg in command]
+    status = main([*args, "--journal", str(made)])
     err = capsys.readouterr().err
-    assert status == 1
-    assert err.startswith("refill: imported, but the backup after it was not made: the disk ")
+    assert status == 8
+    assert err.startswith(f"refill: {done}, but the automatic backup after it was not made: ")
+    assert "the disk " in err
     assert str(backup_dir(made)) in err
     assert err.count("\n") == 1
     monkeypatch.undo()

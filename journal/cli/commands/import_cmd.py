@@ -7,10 +7,10 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from journal.cli.context import fail, journal_session
+from journal.cli.context import journal_session
 from journal.cli.errors import CliError
 from journal.cli.inputs import invalid
-from journal.store.errors import JournalError, ValidationError
+from journal.store.errors import ValidationError
 
 if TYPE_CHECKING:
     from journal.exchange.summary import ImportSummary
@@ -42,15 +42,8 @@ def run(args: argparse.Namespace) -> int:
             if not source.exists()
             else f"cannot import {source}: it is not a file"
         )
-    try:
-        with journal_session(args) as journal:
-            summary = _import(journal, source, replace=args.replace)
-    except JournalError as exc:
-        # Only closing gets here (the session words errors inside it): the rotating backup
-        # failed (a full disk, a read-only backups folder) after the import was stored.
-        error = fail(exc)
-        message = f"imported, but the backup after it was not made: {error.message}"
-        raise CliError(message, error.code) from None
+    with journal_session(args, done="imported") as journal:
+        summary = _import(journal, source, replace=args.replace)
     print(summary.describe())
     return 0
 
