@@ -85,8 +85,9 @@ class OnboardingScreen(QWidget):
 
     def probe_keychain(self) -> None:
         """Offer "Remember on this device" if a keychain works. Called by the window once it is
-        on screen: finding the keyring backend is slow and must not delay the first paint."""
-        self._offer_remember(keychain.available())
+        on screen; the answer comes from a worker, since finding the keyring backend takes a
+        noticeable moment (``keyring`` uses no Qt, so a worker may import it)."""
+        run_task(keychain.available, self._offer_remember, lambda _e: None, context=self)
 
     # ---------------------------------------------------------------- page 1
     def _passphrase_page(self) -> QWidget:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import threading
 
+import pytest
+
 from journal import keychain
 from journal.store import Journal
 from journal.ui.settings_dialog import SettingsDialog
@@ -66,11 +68,13 @@ def test_stale_remembered_key_is_removed(
         pass  # the journal itself is fine
 
 
+@pytest.mark.parametrize("first_run", [False, True], ids=["unlock", "onboarding"])
 def test_keychain_is_found_off_the_ui_thread(
-    qtbot, make_window, existing_journal, memory_keyring, stub_views
+    first_run, qtbot, make_window, journal_path, request, memory_keyring, stub_views
 ):
     """Finding the keychain (keyring's backend discovery takes 0.1 s or more) never blocks the
-    window: a worker asks, and "Remember on this device" appears when the answer arrives."""
+    window, on the unlock screen or on a first run: a worker asks, and "Remember on this device"
+    appears when the answer arrives."""
     asked_on: list[threading.Thread] = []
 
     def priority(_backend: object) -> int:
@@ -78,8 +82,10 @@ def test_keychain_is_found_off_the_ui_thread(
         return 1
 
     type(memory_keyring).priority = property(priority)
-    window = make_window(existing_journal)
-    screen = window.unlock_screen
+    path = journal_path if first_run else request.getfixturevalue("existing_journal")
+    window = make_window(path)
+    screen = window.onboarding if first_run else window.unlock_screen
+    assert screen is not None
     qtbot.waitUntil(lambda: screen.remember.isVisibleTo(screen), timeout=5000)
     assert asked_on
     assert threading.main_thread() not in asked_on
