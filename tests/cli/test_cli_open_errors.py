@@ -97,3 +97,18 @@ def test_bad_files_are_named_and_left_alone(
     assert result.stderr.startswith(f"refill: {made} ")
     assert words in result.stderr
     assert digest(made) == before
+
+
+def test_init_refuses_an_existing_file_before_asking_for_a_passphrase(
+    refill, journal_path: Path, digest: Callable[[Path], str]
+) -> None:
+    """`refill init` where a file already is: exit 7 and the store's own wording, without a
+    passphrase being asked for (none is given here), and the file left as it was."""
+    journal_path.write_bytes(b"somebody else's file")
+    before = digest(journal_path)
+    result = refill("init", passphrase=None)
+    assert result.returncode == 7
+    assert result.stderr == (
+        f"refill: {journal_path} already exists; choose another path or open it instead\n"
+    )
+    assert digest(journal_path) == before

@@ -12,6 +12,7 @@ from journal.cli.context import fail, journal_path
 from journal.cli.errors import CliError
 from journal.cli.passphrase import new_passphrase
 from journal.store import JournalError
+from journal.store.errors import JournalExists
 
 if TYPE_CHECKING:
     from journal.demo import Progress
@@ -75,9 +76,8 @@ def run(args: argparse.Namespace) -> int:
     from journal.demo import create_demo_journal
 
     path = journal_path(args)
-    if path.exists():
-        print(f"refill: {path} already exists; nothing was changed", file=sys.stderr)
-        return 7
+    if path.exists():  # before asking for a passphrase that could not be used
+        raise fail(JournalExists(path))
     passphrase = new_passphrase(args.passphrase_file)
     started = time.perf_counter()
     try:

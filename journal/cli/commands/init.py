@@ -9,6 +9,7 @@ from journal.cli.context import fail, journal_path
 from journal.cli.passphrase import new_passphrase
 from journal.paths import in_sync_folder
 from journal.store import Journal, JournalError
+from journal.store.errors import JournalExists
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -24,9 +25,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 def run(args: argparse.Namespace) -> int:
     path = journal_path(args)
-    if path.exists():
-        print(f"refill: {path} already exists; nothing was changed", file=sys.stderr)
-        return 7
+    if path.exists():  # before asking for a passphrase that could not be used
+        raise fail(JournalExists(path))
     passphrase = new_passphrase(args.passphrase_file)
     try:
         Journal.create(path, passphrase).close(backup_if_changed=False)
