@@ -20,7 +20,14 @@ from matplotlib.patches import Rectangle
 from matplotlib.transforms import ScaledTranslation, blended_transform_factory, offset_copy
 
 from journal.charts import layout
-from journal.charts.common import FONT_SIZE, date_axis, date_numbers, prepare_figure, style_axes
+from journal.charts.common import (
+    FONT_SIZE,
+    date_axis,
+    date_numbers,
+    prepare_figure,
+    style_axes,
+    vertical_label,
+)
 from journal.charts.readout import GridReadout
 from journal.charts.theme import ChartTheme
 from journal.charts.ticks import (
@@ -174,15 +181,5 @@ def _colour_scale(ax: Axes, cmap: Colormap, theme: ChartTheme) -> None:
     beside = offset_copy(right_of_plot, fig=fig, x=TICK_LENGTH + LABEL_PAD, units="points")
     for y, text in zip(at, ("0", "5", "10"), strict=True):
         tick_label(ax, right, y, text, beside, theme, FONT_SIZE, ha="left", va="center_baseline")
-    fig.text(
-        right,
-        0.5,
-        "mood (0–10)\nblank: no entry",
-        transform=offset_copy(right_of_plot, fig=fig, x=SCALE_LABEL_PT, units="points"),
-        rotation=90,
-        rotation_mode="anchor",
-        ha="center",
-        va="top",
-        color=theme.foreground,
-        fontsize=FONT_SIZE,
-    )
+    beyond_ticks = offset_copy(right_of_plot, fig=fig, x=SCALE_LABEL_PT, units="points")
+    vertical_label(fig, right, 0.5, "mood (0–10)\nblank: no entry", beyond_ticks, theme)

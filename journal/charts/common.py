@@ -7,8 +7,8 @@ import math
 
 import numpy as np
 from matplotlib.axes import Axes
-from matplotlib.figure import Figure
-from matplotlib.transforms import offset_copy
+from matplotlib.figure import Figure, SubFigure
+from matplotlib.transforms import Transform, offset_copy
 
 from journal.charts.layout import Margins
 from journal.charts.theme import ChartTheme
@@ -130,13 +130,20 @@ def empty_note(ax: Axes, theme: ChartTheme, text: str, y: float | None = None) -
 
 def row_label(ax: Axes, y: float, text: str, theme: ChartTheme) -> None:
     """A row's name where :func:`style_axes` puts the y label, beside ``y`` (data units)."""
-    ax.figure.text(
-        0,
+    beside = offset_copy(ax.get_yaxis_transform(), fig=ax.figure, x=-YLABEL_IN, units="inches")
+    vertical_label(ax.figure, 0, y, text, beside, theme)
+
+
+def vertical_label(
+    fig: Figure | SubFigure, x: float, y: float, text: str, transform: Transform, theme: ChartTheme
+) -> None:
+    """Text read bottom to top, its top edge at ``(x, y)`` in ``transform``: how a y axis or a
+    colour scale is named, in one style for every chart."""
+    fig.text(
+        x,
         y,
         text,
-        transform=offset_copy(
-            ax.get_yaxis_transform(), fig=ax.figure, x=-YLABEL_IN, units="inches"
-        ),
+        transform=transform,
         rotation=90,
         rotation_mode="anchor",
         ha="center",
