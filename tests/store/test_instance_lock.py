@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from child_process import start_until, stop
 
 from journal.store.errors import JournalBusy
 from journal.store.instance_lock import InstanceLock, lock_path
@@ -40,21 +41,9 @@ else:
 @pytest.fixture
 def holder(journal_path: Path) -> Iterator[subprocess.Popen[str]]:
     """Another process holding the journal's lock until its stdin closes."""
-    proc = subprocess.Popen(
-        [sys.executable, "-c", HOLDER, str(journal_path)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert proc.stdout is not None
-    assert proc.stdout.readline().strip() == "locked"
+    proc = start_until(HOLDER, str(journal_path), "locked")
     yield proc
-    if proc.poll() is None:
-        proc.kill()
-    proc.wait(timeout=30)
-    for stream in (proc.stdin, proc.stdout):
-        if stream is not None:
-            stream.close()
+    stop(proc)
 
 
 def _try_in_another_process(journal_path: Path) -> str:

@@ -4,11 +4,11 @@ that a live process is still writing."""
 from __future__ import annotations
 
 import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from child_process import start_until, stop
 
 from journal import files
 from journal.store import Journal, backups
@@ -32,25 +32,13 @@ def writer() -> Iterator[Writer]:
     started: list[subprocess.Popen[str]] = []
 
     def start(path: Path) -> subprocess.Popen[str]:
-        proc = subprocess.Popen(
-            [sys.executable, "-c", WRITER, str(path)],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
+        proc = start_until(WRITER, str(path), "writing")
         started.append(proc)
-        assert proc.stdout is not None
-        assert proc.stdout.readline().strip() == "writing"
         return proc
 
     yield start
     for proc in started:
-        if proc.poll() is None:
-            proc.kill()
-        proc.wait(timeout=30)
-        for stream in (proc.stdin, proc.stdout):
-            if stream is not None:
-                stream.close()
+        stop(proc)
 
 
 @pytest.fixture
