@@ -11,6 +11,13 @@ Workers must not import modules that use Qt (import them on the UI thread first)
 import hook is not thread-safe, and a view module imported in a worker while the UI thread was
 busy crashed the process in testing.
 
+Python's cyclic garbage collector is paused while any task runs and resumed once the last
+result has been delivered. It runs in whichever thread happens to allocate, and a collection
+in a worker can free cyclic garbage holding Qt objects (a closed dialog, a chart canvas) off the
+UI thread, which crashed the test suite once (a segfault while "Garbage-collecting" in a summary
+scan). Paused this way, collections happen on the UI thread only; reference counting still frees
+everything that is not in a cycle at once.
+
 A callback whose receiver has been destroyed is dropped silently: pass ``context=widget`` when a
 callback is a lambda or a plain function that refers to a widget which may be deleted first (the
 lock deletes every view while tasks may still be running).
@@ -18,6 +25,7 @@ lock deletes every view while tasks may still be running).
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 from collections.abc import Callable
@@ -146,6 +154,8 @@ def _start(
         handle.done = True
         with _live_lock:
             _live.discard(handle)
+            if not _live:
+                gc.enable()  # no worker left: collections happen here, on the UI thread
         relay.deleteLater()
 
     def done(result: Any) -> None:
@@ -176,6 +186,7 @@ def _start(
     handle._relay = relay  # type: ignore[attr-defined]  # keep the QObject alive until done
     with _live_lock:
         _live.add(handle)
+        gc.disable()  # until the last task's result is delivered (see the module docstring)
     QThreadPool.globalInstance().start(_Runnable(func, relay, with_report))
     return handle
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 
 import pytest
@@ -74,3 +75,29 @@ def test_cancel_and_deleted_context_drop_callbacks(qtbot: object) -> None:
     assert wait_for_tasks(5000)
     assert calls == []
     assert pending_tasks() == 0
+
+
+def test_garbage_is_collected_only_while_no_worker_runs(qtbot: object) -> None:
+    """While any task runs the cyclic collector is paused, so a worker never frees cyclic
+    garbage holding Qt objects; it resumes once the last result is delivered, failures too."""
+    seen: list[bool] = []
+    release = threading.Event()
+
+    def slow() -> None:
+        seen.append(gc.isenabled())
+        release.wait(5)
+
+    def boom() -> None:
+        seen.append(gc.isenabled())
+        raise ValueError("nope")
+
+    assert gc.isenabled()
+    run_task(slow, lambda _: None)
+    run_task(boom, lambda _: None, lambda _exc: None)
+    assert not gc.isenabled()
+    qtbot.waitUntil(lambda: len(seen) == 2, timeout=5000)  # type: ignore[attr-defined]
+    assert not gc.isenabled()  # the slow one still runs
+    release.set()
+    assert wait_for_tasks(5000)
+    assert seen == [False, False]
+    assert gc.isenabled()
